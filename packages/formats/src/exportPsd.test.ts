@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { BlobReader } from '@strata/document';
+import { exportPsd } from './exportPsd.js';
+import { importPsd } from './importPsd.js';
+import { MemoryBlobs } from './testing/MemoryBlobs.js';
+import { fixtureDocument, raster, rectImage } from './testing/documentFixture.js';
+import { expectSameDocument } from './testing/compareTrees.js';
+import { decodePng } from './png.js';
+
+const reader = (m: Map<string, Uint8Array>): BlobReader => async (sha) => {
+  const b = m.get(sha);
+  if (!b) throw new Error(`no blob ${sha}`);
+  return b;
+};
+
+describe('PSD export → import', () => {
+  it('keeps the tree, every pixel exactly and the text strings', async () => {
+    const blobs = new MemoryBlobs();
+    const tree = await fixtureDocument(blobs);
+    const psd = await exportPsd(tree, blobs.read);
+    const back = await importPsd(psd);
+    if (!back.ok) throw back.error;
+    await expectSameDocument(back.value.tree, reader(back.value.blobs), tree, blobs.read);
+    const text = back.value.tree.children[3];
+    expect(text?.type === 'layer' && text.kind === 'text' && text.text.content).toBe('Hello Strata');
+  });
+
+  it('crops transparent margins of raster layers into offsets', async () => {
+    const blobs = new MemoryBlobs();
+    const padded = rectImage(100, 80, [0, 0, 0, 0]);
+    for (let y = 20; y < 50; y++) for (let x = 10; x < 70; x++) padded.data.set([9, 99, 199, 255], (y * 100 + x) * 4);
+    const tree = { width: 200, height: 200, children: [await raster(blobs, 'padded', padded, 30, 40)] };
+    const back = await importPsd(await exportPsd(tree, blobs.read));
+    if (!back.ok) throw back.error;
+    const layer = back.value.tree.children[0];
+    expect(layer).toMatchObject({ x: 40, y: 60, width: 60, height: 30 });
+    const px = await decodePng(back.value.blobs.get(layer?.type === 'layer' ? layer.blob : '')!);
+    expect(Array.from(px.data.slice(0, 4))).toEqual([9, 99, 199, 255]);
+  });
+});

@@ -1,0 +1,56 @@
+import { writePsdUint8Array, type Layer } from 'ag-psd';
+import { compositeTree, type BlobReader, type DocNode, type DocumentTree, type LayerPixelReader, type TextLayer } from '@strata/document';
+import { ensureAgPsd } from './agPsd.js';
+import { toPsdBlendMode } from './blendModeNames.js';
+import { parseHexColor } from './color.js';
+import { layerPixelReader } from './layerReader.js';
+import { cropImage, opaqueBounds } from './trimTransparent.js';
+
+/**
+ * Writes a layered PSD (8-bit RGB): groups as folders with their open state, raster layers cropped to their opaque
+ * pixels at their offsets, text layers as editable type layers (with their rendering as preview), names, opacity,
+ * blend modes, hidden and locked flags, and the flattened composite so composite-only viewers show the image.
+ */
+export async function exportPsd(tree: DocumentTree, readBlob: BlobReader): Promise<Uint8Array> {
+  ensureAgPsd();
+  const read = layerPixelReader(readBlob);
+  const children = await Promise.all(tree.children.map((n) => toPsdLayer(n, read)));
+  const composite = await compositeTree(tree, read);
+  return writePsdUint8Array({ width: tree.width, height: tree.height, children, imageData: composite }, { noBackground: true });
+}
+
+async function toPsdLayer(node: DocNode, read: LayerPixelReader): Promise<Layer> {
+  const base: Layer = {
+    name: node.name,
+    hidden: !node.visible,
+    opacity: node.opacity,
+    blendMode: toPsdBlendMode(node.blendMode),
+    ...(node.locked ? { protected: { transparency: true, composite: true, position: true } } : {}),
+  };
+  if (node.type === 'group') {
+    const children: Layer[] = [];
+    for (const child of node.children) children.push(await toPsdLayer(child, read));
+    return { ...base, opened: node.expanded, children };
+  }
+  const pixels = await read(node);
+  if (node.kind === 'text') {
+    // text layers keep their full box so the type bounds and the preview line up
+    return { ...base, left: node.x, top: node.y, imageData: pixels, text: psdText(node) };
+  }
+  const bounds = opaqueBounds(pixels);
+  if (!bounds) return { ...base, left: node.x, top: node.y, right: node.x, bottom: node.y };
+  return { ...base, left: node.x + bounds.x, top: node.y + bounds.y, imageData: cropImage(pixels, bounds) };
+}
+
+function psdText(node: TextLayer): NonNullable<Layer['text']> {
+  const { text } = node;
+  return {
+    text: text.content.replace(/\r\n?/g, '\n'),
+    transform: [1, 0, 0, 1, node.x, node.y],
+    shapeType: 'box',
+    boxBounds: [0, 0, node.width, node.height],
+    antiAlias: 'smooth',
+    style: { font: { name: text.fontFamily }, fontSize: text.fontSize, fillColor: parseHexColor(text.color), autoLeading: true },
+    paragraphStyle: { justification: text.align },
+  };
+}

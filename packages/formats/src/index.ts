@@ -1,0 +1,13 @@
+export { exportDocument, isExportFormat, EXPORT_FORMATS, type ExportFormat, type ExportedFile } from './exportDocument.js';
+export { exportPsd } from './exportPsd.js';
+export { exportPptx } from './exportPptx.js';
+export { exportOra } from './exportOra.js';
+export { exportZip, type LayerManifest, type ManifestLayer } from './exportZip.js';
+export { exportPng } from './exportPng.js';
+export { importDocument, sniffImportFormat, type ImportFormat } from './importDocument.js';
+export { importPsd } from './importPsd.js';
+export { importOra } from './importOra.js';
+export type { ImportedDocument, ImportOptions } from './ImportedDocument.js';
+export { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.js';
+export { FormatError, ExportError, type FormatErrorCode, type Result } from './errors.js';
+export { decodePng, encodePng, sha256Hex } from './png.js';
