@@ -1,0 +1,35 @@
+export interface CtcDecoded {
+  text: string;
+  /** Mean of the winning probabilities of the emitted characters (1 for an empty string). */
+  confidence: number;
+}
+
+/**
+ * Greedy CTC decoding of a [T, C] probability matrix (row-major): take the argmax per time step, merge repeats,
+ * drop blanks (class 0).
+ */
+export function ctcGreedyDecode(probs: Float32Array, steps: number, classes: number, charset: readonly string[]): CtcDecoded {
+  let text = '';
+  let sum = 0;
+  let count = 0;
+  let prev = -1;
+  for (let t = 0; t < steps; t++) {
+    const row = t * classes;
+    let best = 0;
+    let bestP = -Infinity;
+    for (let c = 0; c < classes; c++) {
+      const p = probs[row + c]!;
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== prev) {
+      text += charset[best] ?? '';
+      sum += bestP;
+      count++;
+    }
+    prev = best;
+  }
+  return { text, confidence: count === 0 ? 1 : sum / count };
+}

@@ -1,0 +1,17 @@
+const FULL_WIDTH: Record<string, string> = {
+  '，': ',', '。': '.', '：': ':', '；': ';', '！': '!', '？': '?', '（': '(', '）': ')', '【': '[', '】': ']',
+  '“': '"', '”': '"', '‘': "'", '’': "'", '％': '%', '＋': '+', '－': '-', '＝': '=', '／': '/', '＆': '&',
+  '＃': '#', '＄': '$', '＠': '@', '　': ' ', '—': '-', '《': '<', '》': '>', '、': ',', '～': '~',
+};
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+/**
+ * The Chinese+English PP-OCR alphabet emits full-width punctuation after Latin letters as often as the ASCII
+ * forms. In a line without CJK characters, map them to ASCII, squeeze runs of spaces and trim.
+ */
+export function normalizeLatin(text: string): string {
+  let out = text;
+  if (!CJK.test(out)) out = Array.from(out, (ch) => FULL_WIDTH[ch] ?? ch).join('');
+  return out.replace(/ {2,}/g, ' ').trim();
+}
