@@ -59,7 +59,7 @@ export function validateOnScratch(doc: Y.Doc, scratch: Y.Doc, update: Uint8Array
   };
   nodes.observeDeep(onNodes);
   meta.observe(onMeta);
-  const before = new Set(Object.keys(scratch.share));
+  const before = new Set(scratch.share.keys());
   try {
     Y.applyUpdate(scratch, update);
   } catch {
@@ -68,7 +68,7 @@ export function validateOnScratch(doc: Y.Doc, scratch: Y.Doc, update: Uint8Array
     nodes.unobserveDeep(onNodes);
     meta.unobserve(onMeta);
   }
-  for (const key of Object.keys(scratch.share)) {
+  for (const key of scratch.share.keys()) {
     if (!before.has(key) && !ROOT_KEYS.includes(key)) {
       return err(documentError('INVALID_STRUCTURE', `unknown root type ${key.slice(0, 64)}`));
     }

@@ -1,0 +1,59 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { materialize } from './materialize.js';
+import { addGroup, addLayer } from './ops/addNode.js';
+import { remove } from './ops/remove.js';
+import { replaceWithGroup } from './ops/replaceWithGroup.js';
+import { setProps } from './ops/setProps.js';
+import { must, newDoc, raster, sync } from './testing/factories.js';
+import { createUndoManager } from './undo.js';
+
+describe('createUndoManager', () => {
+  it("undoes only this user's edits, not remote ones", () => {
+    const alice = newDoc(1);
+    must(addLayer(alice, raster(1, { id: 'a' })));
+    const bob = new Y.Doc();
+    bob.clientID = 2;
+    sync(alice, bob);
+    const me = { user: 'alice' };
+    const undo = createUndoManager(alice, me, { captureTimeout: 0 });
+    must(setProps(alice, 'a', { name: 'mine' }, { origin: me }));
+    must(setProps(bob, 'a', { opacity: 0.5 }));
+    sync(alice, bob);
+    undo.undo();
+    expect(materialize(alice).children[0]).toMatchObject({ name: 'L1', opacity: 0.5 });
+    undo.redo();
+    expect(materialize(alice).children[0]).toMatchObject({ name: 'mine', opacity: 0.5 });
+  });
+
+  it('does not overwrite a property someone else changed since', () => {
+    const alice = newDoc(1);
+    must(addLayer(alice, raster(1, { id: 'a' })));
+    const bob = new Y.Doc();
+    sync(alice, bob);
+    const me = 'alice';
+    const undo = createUndoManager(alice, me, { captureTimeout: 0 });
+    must(setProps(alice, 'a', { name: 'mine' }, { origin: me }));
+    sync(alice, bob);
+    must(setProps(bob, 'a', { name: 'theirs' }));
+    sync(alice, bob);
+    undo.undo();
+    expect(materialize(alice).children[0]).toMatchObject({ name: 'theirs' });
+  });
+
+  it('restores a removed subtree and undoes a decomposition in one step', () => {
+    const doc = newDoc();
+    const me = 'u';
+    const undo = createUndoManager(doc, me, { captureTimeout: 0 });
+    must(addGroup(doc, { id: 'g' }, {}, { origin: me }));
+    must(addLayer(doc, raster(1, { id: 'a' }), { parent: 'g' }, { origin: me }));
+    must(addLayer(doc, raster(2, { id: 'b' }), {}, { origin: me }));
+    const before = materialize(doc);
+    must(remove(doc, 'g', { origin: me }));
+    must(replaceWithGroup(doc, 'b', [raster(3), raster(4)], { origin: me }));
+    undo.undo();
+    expect(materialize(doc).children.map((n) => n.id)).toEqual(['b']);
+    undo.undo();
+    expect(materialize(doc)).toEqual(before);
+  });
+});
