@@ -44,16 +44,14 @@ export function rectImage(width: number, height: number, rgba: [number, number, 
   return { width, height, data };
 }
 
-/** Renders text with libvips/pango (as the text layer's raster preview), padded to exactly width × height. */
+/**
+ * Renders a text layer's raster preview as a text box would: an SVG of exactly width × height with the first
+ * baseline one ascent below the top (DejaVu Sans's ascent is 0.928 em), drawn by librsvg/pango inside sharp.
+ */
 export async function renderText(content: string, fontFamily: string, fontSize: number, color: string, width: number, height: number): Promise<RgbaImage> {
   const escaped = content.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const rendered = await decodePng(await sharp({ text: { text: `<span foreground="${color}">${escaped}</span>`, font: `${fontFamily} ${fontSize}`, dpi: 72, rgba: true, width } }).png().toBuffer());
-  const out: RgbaImage = { width, height, data: new Uint8ClampedArray(width * height * 4) };
-  for (let y = 0; y < Math.min(height, rendered.height); y++) {
-    const w = Math.min(width, rendered.width);
-    out.data.set(rendered.data.subarray(y * rendered.width * 4, (y * rendered.width + w) * 4), y * width * 4);
-  }
-  return out;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><text x="0" y="${fontSize * 0.928}" font-family="${fontFamily}" font-size="${fontSize}" fill="${color}">${escaped}</text></svg>`;
+  return decodePng(await sharp(Buffer.from(svg)).png().toBuffer());
 }
 
 let counter = 0;
