@@ -1,0 +1,192 @@
+import { checkpoint, throwIfAborted } from './errors.js';
+import { chooseFiller } from './fill/chooseFiller.js';
+import { createImage, type RgbaImage } from './image.js';
+import { cropToContent, type Layer, type Stage } from './Layer.js';
+import { IsnetMatter } from './objects/IsnetMatter.js';
+import type { Matter } from './objects/Matter.js';
+import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
+import type { Hint } from './pipeline/Hint.js';
+import { applyHints } from './pipeline/hintPlans.js';
+import type { LayerPlan } from './pipeline/LayerPlan.js';
+import { objectPlans } from './pipeline/objectPlans.js';
+import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
+import { unblend } from './pipeline/unblend.js';
+import { validateImage, validateOptions, type LayerCount } from './pipeline/validateInput.js';
+
+export interface DecomposeOptions {
+  layers: LayerCount;
+  hints?: Hint[];
+  signal?: AbortSignal;
+  onProgress?: (stage: Stage, fraction: number) => void;
+  /** Stage implementations; default IS-Net and the src/text OCR stage. */
+  matter?: Matter;
+  detectText?: TextDetector;
+}
+
+const AUTO_MAX_LAYERS = 16;
+/** An object component covering more than this share of the frame is the background, not an object. */
+const MAX_OBJECT_SHARE = 0.85;
+
+let sharedMatter: IsnetMatter | undefined;
+/** The process-wide IS-Net matter (loaded once, then warm). */
+export function defaultMatter(): IsnetMatter {
+  sharedMatter ??= new IsnetMatter();
+  return sharedMatter;
+}
+
+/**
+ * Decompose an RGB(A) image into layers, bottom to top, whose straight-alpha composite reproduces the input (colour
+ * and alpha) up to rounding. See README.md for the stages.
+ */
+export async function decompose(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]> {
+  const { signal, onProgress } = options;
+  const hints = options.hints ?? [];
+  validateImage(input);
+  validateOptions(options.layers, hints, input.width, input.height);
+  throwIfAborted(signal);
+  const { width: w, height: h } = input;
+  const progress = (stage: Stage, fraction: number): void => onProgress?.(stage, fraction);
+  const view = flatten(input);
+
+  progress('text', 0);
+  const detectText = options.detectText ?? (await loadTextDetector());
+  const texts = await detectText(view, signal ? { signal } : {});
+  await checkpoint(signal);
+  const textPlans = texts.map((t, i) => textPlan(t, i, w, h));
+  const claimed = new Float32Array(w * h);
+  for (const t of textPlans) t.alpha.forEach((v, i) => (claimed[i] = Math.max(claimed[i]!, v > 0.05 ? 1 : 0)));
+  progress('text', 1);
+
+  progress('objects', 0);
+  const matter = options.matter ?? defaultMatter();
+  const matte = await matter.matte(view, signal);
+  await checkpoint(signal);
+  for (let i = 0; i < matte.data.length; i++) matte.data[i] = matte.data[i]! * (input.data[i * 4 + 3]! / 255);
+  const minArea = Math.max(64, Math.round(w * h * 0.0005));
+  let objects = objectPlans(matte, { minArea, claimed }).filter((p) => coverage(p) < MAX_OBJECT_SHARE);
+  objects = applyHints(view, objects, hints);
+  progress('objects', 1);
+
+  let plans: LayerPlan[] = [...objects, ...textPlans];
+  if (options.layers === 'auto') {
+    plans = mergePlans(plans, AUTO_MAX_LAYERS - 1, w);
+  } else {
+    const want = options.layers - 1;
+    if (plans.length > want) plans = mergePlans(plans, want, w);
+    if (plans.length < want) {
+      // peel again: objects in the completed background beneath everything found so far
+      const targets = await fillChain(input, plans, signal, progress);
+      const under = await matter.matte(flatten(targets[0]!), signal);
+      for (let i = 0; i < under.data.length; i++) under.data[i] = under.data[i]! * (input.data[i * 4 + 3]! / 255);
+      const deeper = objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
+        .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
+        .slice(0, want - plans.length);
+      plans = [...deeper, ...plans];
+      if (plans.length < want) plans = splitPlans(plans, want, view);
+    }
+  }
+
+  const targets = await fillChain(input, plans, signal, progress);
+  progress('unblend', 0);
+  await checkpoint(signal);
+  const full = unblend(
+    targets,
+    plans.map((p) => (p.kind === 'text' && p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha })),
+  );
+  progress('unblend', 1);
+  return full.map((rgba, k) => {
+    const crop = cropToContent(rgba);
+    const plan = k === 0 ? undefined : plans[k - 1]!;
+    const layer: Layer = {
+      name: plan?.name ?? 'Background',
+      kind: plan?.kind ?? 'background',
+      x: crop.x,
+      y: crop.y,
+      width: crop.rgba.width,
+      height: crop.rgba.height,
+      rgba: crop.rgba,
+      confidence: plan?.confidence ?? 1,
+    };
+    if (plan?.text) layer.text = plan.text;
+    return layer;
+  });
+}
+
+/** targets[k] = what layers 0..k composite to: the input with every layer above k removed and its hole filled. */
+async function fillChain(
+  input: RgbaImage,
+  plans: LayerPlan[],
+  signal: AbortSignal | undefined,
+  progress: (stage: Stage, fraction: number) => void,
+): Promise<RgbaImage[]> {
+  const { width: w, height: h } = input;
+  const targets: RgbaImage[] = new Array<RgbaImage>(plans.length + 1);
+  targets[plans.length] = input;
+  for (let k = plans.length; k >= 1; k--) {
+    progress('fill', (plans.length - k) / Math.max(1, plans.length));
+    await checkpoint(signal);
+    const plan = plans[k - 1]!;
+    const hole = dilate(plan.alpha, w, h);
+    const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
+    targets[k - 1] = await filler(targets[k]!, hole, signal);
+  }
+  progress('fill', 1);
+  return targets;
+}
+
+function dilate(alpha: Float32Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < alpha.length; i++) {
+    if (alpha[i]! <= 0.004) continue;
+    const x = i % w;
+    const y = (i - x) / w;
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx >= 0 && nx < w && ny >= 0 && ny < h) out[ny * w + nx] = 1;
+      }
+    }
+  }
+  return out;
+}
+
+function coverage(plan: LayerPlan): number {
+  let n = 0;
+  for (const v of plan.alpha) if (v > 0.5) n++;
+  return n / plan.alpha.length;
+}
+
+/** The image the models see: straight RGB composited over white where the input is transparent. */
+function flatten(image: RgbaImage): RgbaImage {
+  const out = createImage(image.width, image.height);
+  for (let i = 0; i < image.data.length; i += 4) {
+    const a = image.data[i + 3]! / 255;
+    for (let c = 0; c < 3; c++) out.data[i + c] = image.data[i + c]! * a + 255 * (1 - a);
+    out.data[i + 3] = 255;
+  }
+  return out;
+}
+
+function textPlan(t: DetectedText, index: number, w: number, h: number): LayerPlan {
+  const alpha = new Float32Array(w * h);
+  for (let y = 0; y < t.alpha.height; y++) {
+    const fy = Math.round(t.box.y) + y;
+    if (fy < 0 || fy >= h) continue;
+    for (let x = 0; x < t.alpha.width; x++) {
+      const fx = Math.round(t.box.x) + x;
+      if (fx < 0 || fx >= w) continue;
+      alpha[fy * w + fx] = t.alpha.data[y * t.alpha.width + x]!;
+    }
+  }
+  const label = t.content.trim();
+  return {
+    name: label ? `Text “${label.length > 32 ? `${label.slice(0, 31)}…` : label}”` : `Text ${index + 1}`,
+    kind: 'text',
+    alpha,
+    fill: 'diffusion',
+    text: { content: t.content, fontSize: t.fontSize, color: t.color },
+    confidence: t.confidence,
+    forced: false,
+  };
+}

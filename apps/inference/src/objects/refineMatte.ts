@@ -1,0 +1,28 @@
+import { createMatte, type Matte, type RgbaImage } from '../image.js';
+import { guidedCoefficients } from './guidedFilter.js';
+import { grayOf, resample, resizeRgbBilinear } from './resize.js';
+
+/**
+ * Upsample a low-resolution matte to the image's native size with a fast guided filter: the filter's linear
+ * coefficients are fitted at the matte's resolution against the downscaled luma, upsampled, and applied to the
+ * full-resolution luma, so the matte's edges snap to the image's edges.
+ */
+export function refineMatte(low: Matte, image: RgbaImage, radius = 2, eps = 1e-4): Matte {
+  const { width: lw, height: lh } = low;
+  const smallRgb = resizeRgbBilinear(image, lw, lh);
+  const smallGray = new Float32Array(lw * lh);
+  for (let i = 0; i < smallGray.length; i++) {
+    smallGray[i] = (0.299 * smallRgb[i * 3]! + 0.587 * smallRgb[i * 3 + 1]! + 0.114 * smallRgb[i * 3 + 2]!) / 255;
+  }
+  const { a, b } = guidedCoefficients(smallGray, low.data, lw, lh, radius, eps);
+  const { width: w, height: h } = image;
+  const aUp = resample(a, lw, lh, 1, w, h);
+  const bUp = resample(b, lw, lh, 1, w, h);
+  const gray = grayOf(image);
+  const out = createMatte(w, h);
+  for (let i = 0; i < out.data.length; i++) {
+    const v = aUp[i]! * gray[i]! + bUp[i]!;
+    out.data[i] = v < 0.004 ? 0 : v > 0.996 ? 1 : v;
+  }
+  return out;
+}

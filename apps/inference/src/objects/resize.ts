@@ -1,0 +1,95 @@
+import { createMatte, type Matte, type RgbaImage } from '../image.js';
+
+/**
+ * Resample a planar float map (channels interleaved) to a new size. Downscaling averages the covered source area
+ * (no aliasing); upscaling interpolates bilinearly with pixel centres aligned.
+ */
+export function resample(
+  src: ArrayLike<number>,
+  sw: number,
+  sh: number,
+  channels: number,
+  dw: number,
+  dh: number,
+): Float32Array {
+  const horizontal = resampleAxis(src, sw, sh, channels, dw, true);
+  return resampleAxis(horizontal, dw, sh, channels, dh, false);
+}
+
+function resampleAxis(
+  src: ArrayLike<number>,
+  sw: number,
+  sh: number,
+  c: number,
+  dn: number,
+  alongX: boolean,
+): Float32Array {
+  const sn = alongX ? sw : sh;
+  const lines = alongX ? sh : sw;
+  const out = new Float32Array((alongX ? dn * sh : sw * dn) * c);
+  const srcIndex = (line: number, i: number): number => (alongX ? line * sw + i : i * sw + line) * c;
+  const dstIndex = (line: number, i: number): number => (alongX ? line * dn + i : i * sw + line) * c;
+  const scale = sn / dn;
+  // precompute taps per destination index
+  const taps: { idx: number[]; w: number[] }[] = [];
+  for (let d = 0; d < dn; d++) {
+    const idx: number[] = [];
+    const w: number[] = [];
+    if (scale > 1) {
+      const start = d * scale;
+      const end = start + scale;
+      for (let s = Math.floor(start); s < Math.min(sn, Math.ceil(end)); s++) {
+        const weight = Math.min(end, s + 1) - Math.max(start, s);
+        if (weight > 0) {
+          idx.push(s);
+          w.push(weight / scale);
+        }
+      }
+    } else {
+      const pos = Math.min(sn - 1, Math.max(0, (d + 0.5) * scale - 0.5));
+      const s0 = Math.floor(pos);
+      const s1 = Math.min(sn - 1, s0 + 1);
+      idx.push(s0, s1);
+      w.push(1 - (pos - s0), pos - s0);
+    }
+    taps.push({ idx, w });
+  }
+  for (let line = 0; line < lines; line++) {
+    for (let d = 0; d < dn; d++) {
+      const tap = taps[d]!;
+      const o = dstIndex(line, d);
+      for (let ch = 0; ch < c; ch++) {
+        let acc = 0;
+        for (let k = 0; k < tap.idx.length; k++) acc += src[srcIndex(line, tap.idx[k]!) + ch]! * tap.w[k]!;
+        out[o + ch] = acc;
+      }
+    }
+  }
+  return out;
+}
+
+/** The RGB channels of an image resampled to w x h, interleaved, 0..255 floats. */
+export function resizeRgbBilinear(image: RgbaImage, w: number, h: number): Float32Array {
+  const rgb = new Float32Array(image.width * image.height * 3);
+  for (let i = 0, j = 0; i < image.data.length; i += 4, j += 3) {
+    rgb[j] = image.data[i]!;
+    rgb[j + 1] = image.data[i + 1]!;
+    rgb[j + 2] = image.data[i + 2]!;
+  }
+  return resample(rgb, image.width, image.height, 3, w, h);
+}
+
+export function resizeMatte(matte: Matte, w: number, h: number): Matte {
+  const out = createMatte(w, h);
+  out.data.set(resample(matte.data, matte.width, matte.height, 1, w, h));
+  return out;
+}
+
+/** Luma of an image in 0..1. */
+export function grayOf(image: RgbaImage): Float32Array {
+  const out = new Float32Array(image.width * image.height);
+  for (let i = 0, j = 0; j < out.length; i += 4, j++) {
+    out[j] = (0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!) / 255;
+  }
+  return out;
+}

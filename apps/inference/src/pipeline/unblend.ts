@@ -1,0 +1,125 @@
+import { createImage, type RgbaImage } from '../image.js';
+
+export interface UnblendLayer {
+  /** Planned coverage 0..1 per pixel (full frame). */
+  alpha: Float32Array;
+  /** Known uniform colour (text): alpha is re-estimated by projecting the input onto the colour line. */
+  color?: [number, number, number];
+}
+
+/**
+ * Solve every layer's colour (and the smallest alpha that makes it representable) so that compositing the layers
+ * bottom to top with straight-alpha "over" reproduces `targets[n]` (the input) up to rounding.
+ *
+ * `targets[k]` is what layers 0..k must composite to (targets[0] is the completed background, targets[n] the input):
+ * the caller builds it top down by filling each layer's hole. Alphas are planned top down (a layer's alpha never
+ * exceeds what the input's alpha allows; the alpha left for the layers beneath follows from the "over" equation),
+ * then colours are solved bottom up against the actual quantised composite of the layers below, so rounding errors
+ * never accumulate.
+ */
+export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage[] {
+  const n = layers.length;
+  const top = targets[n]!;
+  const size = top.width * top.height;
+  // 1. plan alphas top down
+  const targetAlpha: Float32Array[] = new Array<Float32Array>(n + 1);
+  targetAlpha[n] = Float32Array.from({ length: size }, (_, i) => top.data[i * 4 + 3]! / 255);
+  const planned: Float32Array[] = new Array<Float32Array>(n);
+  for (let k = n; k >= 1; k--) {
+    const layer = layers[k - 1]!;
+    const above = targetAlpha[k]!;
+    const below = new Float32Array(size);
+    const a = new Float32Array(size);
+    const t = targets[k]!.data;
+    const b = targets[k - 1]!.data;
+    for (let i = 0; i < size; i++) {
+      const A = above[i]!;
+      let alpha = Math.min(layer.alpha[i]!, A);
+      if (layer.color && alpha > 0) alpha = Math.min(A, projectAlpha(t, b, i, layer.color));
+      alpha = Math.max(alpha, minAlpha(t, b, i, A));
+      a[i] = alpha;
+      below[i] = alpha < 1 ? Math.min(1, Math.max(0, (A - alpha) / (1 - alpha))) : 1;
+    }
+    planned[k - 1] = a;
+    targetAlpha[k - 1] = below;
+  }
+  // 2. solve colours bottom up against the quantised composite
+  const out: RgbaImage[] = [];
+  const background = createImage(top.width, top.height);
+  const compRgb = new Float32Array(size * 3);
+  const compA = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    const alpha8 = Math.round(targetAlpha[0]![i]! * 255);
+    background.data[i * 4 + 3] = alpha8;
+    compA[i] = alpha8 / 255;
+    for (let c = 0; c < 3; c++) {
+      const v = alpha8 > 0 ? targets[0]!.data[i * 4 + c]! : 0;
+      background.data[i * 4 + c] = v;
+      compRgb[i * 3 + c] = v;
+    }
+  }
+  out.push(background);
+  for (let k = 1; k <= n; k++) {
+    const layer = createImage(top.width, top.height);
+    const t = targets[k]!.data;
+    const A = targetAlpha[k]!;
+    const plan = planned[k - 1]!;
+    for (let i = 0; i < size; i++) {
+      const beta = compA[i]!;
+      let alpha = plan[i]!;
+      if (beta < 0.999) alpha = Math.min(1, Math.max(0, (A[i]! - beta) / (1 - beta)));
+      else alpha = Math.max(alpha, minAlphaAgainst(t, compRgb, i, A[i]!));
+      let alpha8 = Math.ceil(alpha * 255 - 1e-6);
+      if (alpha8 <= 0) continue;
+      alpha8 = Math.min(255, alpha8);
+      const a = alpha8 / 255;
+      const outA = a + beta * (1 - a);
+      for (let c = 0; c < 3; c++) {
+        const f = (A[i]! * t[i * 4 + c]! - (1 - a) * beta * compRgb[i * 3 + c]!) / a;
+        const f8 = Math.min(255, Math.max(0, Math.round(f)));
+        layer.data[i * 4 + c] = f8;
+        compRgb[i * 3 + c] = outA > 0 ? (a * f8 + (1 - a) * beta * compRgb[i * 3 + c]!) / outA : 0;
+      }
+      layer.data[i * 4 + 3] = alpha8;
+      compA[i] = outA;
+    }
+    out.push(layer);
+  }
+  return out;
+}
+
+/** Smallest alpha for which F = B + A (C - B) / alpha stays within 0..255 in every channel. */
+function minAlpha(t: Uint8ClampedArray, b: Uint8ClampedArray, i: number, A: number): number {
+  let m = 0;
+  for (let c = 0; c < 3; c++) {
+    const C = t[i * 4 + c]!;
+    const B = b[i * 4 + c]!;
+    if (C > B) m = Math.max(m, (A * (C - B)) / (255 - B));
+    else if (C < B) m = Math.max(m, (A * (B - C)) / B);
+  }
+  return Math.min(A, m);
+}
+
+function minAlphaAgainst(t: Uint8ClampedArray, comp: Float32Array, i: number, A: number): number {
+  let m = 0;
+  for (let c = 0; c < 3; c++) {
+    const C = t[i * 4 + c]!;
+    const B = comp[i * 3 + c]!;
+    if (C > B + 0.5) m = Math.max(m, (A * (C - B)) / Math.max(1e-3, 255 - B));
+    else if (C < B - 0.5) m = Math.max(m, (A * (B - C)) / Math.max(1e-3, B));
+  }
+  return Math.min(A, m);
+}
+
+/** Alpha of a uniform colour F over B that best explains C: the projection of C - B onto F - B. */
+function projectAlpha(t: Uint8ClampedArray, b: Uint8ClampedArray, i: number, color: [number, number, number]): number {
+  let num = 0;
+  let den = 0;
+  for (let c = 0; c < 3; c++) {
+    const fb = color[c]! - b[i * 4 + c]!;
+    num += (t[i * 4 + c]! - b[i * 4 + c]!) * fb;
+    den += fb * fb;
+  }
+  if (den < 900) return 1;
+  return Math.min(1, Math.max(0, num / den));
+}
