@@ -86,6 +86,26 @@ export function psdPrecheck(bytes: Uint8Array, limits: ImportLimits): Result<Psd
       if (p + channelBytes > layerInfoEnd) return fail('TRUNCATED_FILE', `PSD layer pixel data is cut off (${channelBytes} bytes declared, ${layerInfoEnd - p} present)`);
     }
   }
-  if (afterLayers + 2 > size) return fail('TRUNCATED_FILE', 'PSD is cut off before its composite image');
+  const composite = checkComposite(view, afterLayers, view.getUint16(12), width, height);
+  if (!composite.ok) return composite;
   return ok({ width, height, layerCount, totalLayerPixels });
+}
+
+/** The composite image: raw (0) or RLE (1) data must be all there; zip (2, 3) streams are checked by the decoder. */
+function checkComposite(view: DataView, at: number, channels: number, width: number, height: number): Result<true> {
+  const size = view.byteLength;
+  if (at + 2 > size) return fail('TRUNCATED_FILE', 'PSD is cut off before its composite image');
+  const compression = view.getUint16(at);
+  let p = at + 2;
+  if (compression === 0) {
+    if (p + channels * width * height > size) return fail('TRUNCATED_FILE', 'PSD composite image is cut off');
+  } else if (compression === 1) {
+    const rows = channels * height;
+    if (p + rows * 2 > size) return fail('TRUNCATED_FILE', 'PSD composite image is cut off');
+    let bytes = 0;
+    for (let i = 0; i < rows; i++) bytes += view.getUint16(p + i * 2);
+    p += rows * 2;
+    if (p + bytes > size) return fail('TRUNCATED_FILE', `PSD composite image is cut off (${bytes} bytes declared, ${size - p} left)`);
+  }
+  return ok(true);
 }
