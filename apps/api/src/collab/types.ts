@@ -1,0 +1,40 @@
+import type * as Y from 'yjs';
+import type { DocumentTree } from '@strata/document';
+
+/** The room's only view of a connection (tldraw TLSyncRoom style): the ws adapter and the tests' fake socket implement it. */
+export interface CollabSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export type Role = 'owner' | 'editor' | 'viewer';
+
+export interface CollabUser {
+  id: string;
+  name: string;
+}
+
+export type ValidationResult = { ok: true } | { ok: false; error: { code: string; message: string } };
+
+/** The document model the server enforces (packages/document supplies the real one; see documentModel.ts). */
+export interface DocumentModel {
+  /** A validator bound to one room's doc (it may keep a scratch replica; destroyed with the room). */
+  createValidator(doc: Y.Doc): UpdateValidatorPort;
+  /** The materialised tree of the current state (for versions). */
+  materialize(doc: Y.Doc): DocumentTree;
+}
+
+export interface UpdateValidatorPort {
+  /** Would applying `update` to the doc keep the document valid? Must not modify the doc. */
+  validate(update: Uint8Array): ValidationResult;
+  destroy(): void;
+}
+
+export type CollabEvent =
+  | { type: 'room-opened'; projectId: string }
+  | { type: 'room-closed'; projectId: string }
+  | { type: 'room-failed'; projectId: string; error: unknown }
+  | { type: 'closed-connection'; projectId: string; userId: string; code: number; reason: string }
+  | { type: 'dropped-update'; projectId: string; userId: string; reason: string }
+  | { type: 'checkpoint-failed'; projectId: string; error: unknown }
+  | { type: 'compaction'; projectId: string; result: string };
