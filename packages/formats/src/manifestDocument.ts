@@ -1,0 +1,63 @@
+import type { BlobReader, DocNode, DocumentTree, RgbaImage } from '@strata/document';
+import { toHexColor } from './color.js';
+import { decodePng, sha256Hex } from './png.js';
+import type { LayerManifest, ManifestLayer } from './exportZip.js';
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+/** Checks the decompose CLI's manifest.json shape: `{ width, height, layers: [{ file, name, kind, x, y, width, height, text? }] }`. */
+export function parseManifest(json: unknown): LayerManifest {
+  const m = json as Partial<LayerManifest> | null;
+  const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
+  if (!m || !int(m.width) || !int(m.height) || !Array.isArray(m.layers)) throw new ManifestError('manifest.json needs integer width, height and a layers array');
+  m.layers.forEach((l: Partial<ManifestLayer>, i) => {
+    if (typeof l.file !== 'string' || !int(l.x) || !int(l.y) || !int(l.width) || !int(l.height)) {
+      throw new ManifestError(`manifest.json layers[${i}] needs file, x, y, width and height`);
+    }
+    if (l.kind !== undefined && l.kind !== 'raster' && l.kind !== 'text') throw new ManifestError(`manifest.json layers[${i}].kind is ${String(l.kind)}`);
+  });
+  return m as LayerManifest;
+}
+
+/**
+ * Builds a document from a manifest and a file reader: one layer per entry, bottom to top, no groups.
+ * Text entries become text layers (DejaVu Sans, size from the box height, colour from the opaque pixels).
+ */
+export async function manifestDocument(manifest: LayerManifest, readFile: (name: string) => Promise<Uint8Array>): Promise<{ tree: DocumentTree; readBlob: BlobReader }> {
+  const blobs = new Map<string, Uint8Array>();
+  const children: DocNode[] = [];
+  for (const [i, l] of manifest.layers.entries()) {
+    const png = await readFile(l.file);
+    const img = await decodePng(png);
+    if (img.width !== l.width || img.height !== l.height) throw new ManifestError(`${l.file} is ${img.width}x${img.height}, manifest says ${l.width}x${l.height}`);
+    const blob = sha256Hex(png);
+    blobs.set(blob, png);
+    const base = {
+      id: `layer-${i}`, name: l.name ?? l.file, visible: true, locked: false, opacity: 1, blendMode: 'normal' as const,
+      type: 'layer' as const, x: l.x, y: l.y, width: l.width, height: l.height, blob,
+    };
+    if (l.kind === 'text' && typeof l.text === 'string') {
+      children.push({ ...base, kind: 'text', text: { content: l.text, fontFamily: 'DejaVu Sans', fontSize: Math.max(1, Math.round(l.height * 0.75)), color: inkColor(img), align: 'left' } });
+    } else {
+      children.push({ ...base, kind: 'raster' });
+    }
+  }
+  const readBlob: BlobReader = async (sha) => {
+    const b = blobs.get(sha);
+    if (!b) throw new ManifestError(`no blob ${sha}`);
+    return b;
+  };
+  return { tree: { width: manifest.width, height: manifest.height, children }, readBlob };
+}
+
+/** The mean colour of the mostly opaque pixels (black when there are none). */
+function inkColor(img: RgbaImage): string {
+  let r = 0; let g = 0; let b = 0; let n = 0;
+  for (let i = 0; i < img.data.length; i += 4) {
+    if ((img.data[i + 3] ?? 0) < 128) continue;
+    r += img.data[i] ?? 0; g += img.data[i + 1] ?? 0; b += img.data[i + 2] ?? 0; n++;
+  }
+  return n ? toHexColor({ r: r / n, g: g / n, b: b / n }) : '#000000';
+}
