@@ -1,0 +1,74 @@
+import type { MethodSummary } from './summarise.js';
+import type { SceneScore } from './scoreScene.js';
+
+export interface ReportContext {
+  date: string;
+  machine: string;
+  commit: string;
+  command: string;
+  dataset: string;
+  summaries: MethodSummary[];
+  /** Per-scene scores of the method shown in detail (decompose when present). */
+  detail?: { method: string; scores: SceneScore[]; ms: Map<string, number>; sizes: Map<string, string> };
+  cold?: { ms: number; image: string; ok: boolean; note: string } | undefined;
+  notes: string[];
+}
+
+const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const s1 = (ms: number): string => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '–');
+const mark = (ok: boolean): string => (ok ? 'yes' : '**no**');
+
+function targets(s: MethodSummary): string[] {
+  const l0 = s.levels[0]!;
+  const l5 = s.levels[5]!;
+  return [
+    '| target | threshold | measured | met |',
+    '|---|---|---|---|',
+    `| alpha soft IoU, 0 merges | ≥ 0.80 | ${f3(l0.alphaIou)} | ${mark(l0.alphaIou >= 0.8)} |`,
+    `| alpha soft IoU, ≤ 5 merges | ≥ 0.92 | ${f3(l5.alphaIou)} | ${mark(l5.alphaIou >= 0.92)} |`,
+    `| RGB L1, 0 merges | ≤ 0.05 | ${f3(l0.rgbL1)} | ${mark(l0.rgbL1 <= 0.05)} |`,
+    `| median time per image (warm) | ≤ 4 s per ~1 MP | ${s1(s.medianMs)} s (${f2(s.medianSecPerMp)} s/MP) | ${mark(s.medianSecPerMp <= 4)} |`,
+    `| peak RSS | ≤ 1536 MB | ${Math.round(s.peakRssMb)} MB | ${mark(s.peakRssMb <= 1536)} |`,
+  ];
+}
+
+/** RESULTS.md: machine, date, targets, per-method quality / speed / memory, per-k scores, per-image detail. */
+export function renderReport(c: ReportContext): string {
+  const out: string[] = [];
+  out.push('# Decomposition quality benchmark (`npm run bench:decompose`)', '');
+  out.push(`- date: ${c.date}`, `- machine: ${c.machine}`, `- commit: ${c.commit}`, `- command: \`${c.command}\``, `- dataset: ${c.dataset}`, '');
+  const main = c.summaries.find((s) => s.method === 'decompose');
+  if (main) out.push('## Targets (decompose)', '', ...targets(main), '');
+  else out.push('## Targets', '', '`decompose()` is not exported by @strata/inference yet: only the baselines ran.', '');
+  out.push('## Quality (LayerD protocol; IoU higher is better, L1 lower is better)', '');
+  out.push('| method | images (failed) | IoU k=0 | IoU k≤5 | L1 k=0 | L1 k≤5 | layers pred / gt | count error mean (median) | text acc (exact) over n |');
+  out.push('|---|---|---|---|---|---|---|---|---|');
+  for (const s of c.summaries) {
+    const l0 = s.levels[0]!;
+    const l5 = s.levels[5]!;
+    out.push(`| ${s.method} | ${s.images} (${s.failures}) | ${f3(l0.alphaIou)} | ${f3(l5.alphaIou)} | ${f3(l0.rgbL1)} | ${f3(l5.rgbL1)} | ${f2(s.predLayersMean)} / ${f2(s.gtLayersMean)} | ${f2(s.countErrorMean)} (${s.countErrorMedian}) | ${f3(s.textAccuracy)} (${f3(s.textExact)}) / ${s.textLayers} |`);
+  }
+  out.push('', '### By number of merges k (alpha IoU / RGB L1; avg merges used)', '');
+  out.push(`| method | ${[0, 1, 2, 3, 4, 5].map((k) => `k≤${k}`).join(' | ')} |`, `|---|${'---|'.repeat(6)}`);
+  for (const s of c.summaries) out.push(`| ${s.method} | ${s.levels.map((l) => `${f3(l.alphaIou)} / ${f3(l.rgbL1)} (${f2(l.avgEdits)})`).join(' | ')} |`);
+  out.push('', '## Speed and memory (child process per method; 2 cores shared with other work)', '');
+  out.push('| method | warm-up / model load | median per image | p90 | median s per MP | peak RSS |', '|---|---|---|---|---|---|');
+  for (const s of c.summaries) out.push(`| ${s.method} | ${s1(s.warmUpMs)} s | ${s1(s.medianMs)} s | ${s1(s.p90Ms)} s | ${f2(s.medianSecPerMp)} | ${Math.round(s.peakRssMb)} MB |`);
+  if (main && Object.keys(main.stageMedianMs).length > 0) {
+    out.push('', '### decompose: median time per stage (from onProgress)', '', '| stage | median |', '|---|---|');
+    for (const [k, v] of Object.entries(main.stageMedianMs)) out.push(`| ${k} | ${s1(v)} s |`);
+  }
+  if (c.cold) out.push('', `Cold CLI run (\`npm run decompose\`, new process, model load included) on ${c.cold.image}: ${s1(c.cold.ms)} s${c.cold.ok ? '' : ` (failed: ${c.cold.note})`}.`);
+  if (c.detail) {
+    out.push('', `## Per image (${c.detail.method})`, '', '| image | size | layers pred / gt | IoU k=0 | IoU k≤5 | L1 k=0 | text acc | time |', '|---|---|---|---|---|---|---|---|');
+    for (const sc of c.detail.scores) {
+      const l0 = sc.levels[0]!;
+      const lk = sc.levels.at(-1)!;
+      const ta = sc.text.length ? f2(sc.text.reduce((a, t) => a + t.accuracy, 0) / sc.text.length) : '–';
+      out.push(`| ${sc.id} | ${c.detail.sizes.get(sc.id) ?? ''} | ${sc.predLayers} / ${sc.gtLayers} | ${f3(l0.alphaIou)} | ${f3(lk.alphaIou)} | ${f3(l0.rgbL1)} | ${ta} | ${s1(c.detail.ms.get(sc.id) ?? NaN)} s |`);
+    }
+  }
+  out.push('', '## Notes', '', ...c.notes.map((n) => `- ${n}`), '');
+  return out.join('\n');
+}

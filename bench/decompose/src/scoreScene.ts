@@ -1,0 +1,25 @@
+import { evaluateLayers, type LevelScores } from './evaluateLayers.js';
+import type { LayerSet } from './layerSet.js';
+import { matchTextLayers, type TextMatch } from './matchTextLayers.js';
+
+export interface SceneScore {
+  id: string;
+  levels: LevelScores[];
+  predLayers: number;
+  gtLayers: number;
+  /** |predicted - ground-truth| layer count, before any grouping. */
+  countError: number;
+  text: TextMatch[];
+}
+
+export function scoreScene(id: string, pred: LayerSet, gt: LayerSet, maxEdits = 5): SceneScore {
+  const ev = evaluateLayers(pred.layers.map((l) => l.rgba), gt.layers.map((l) => l.rgba), maxEdits);
+  return {
+    id,
+    levels: ev.levels,
+    predLayers: pred.layers.length,
+    gtLayers: gt.layers.length,
+    countError: Math.abs(pred.layers.length - gt.layers.length),
+    text: matchTextLayers(pred.layers, gt.layers.filter((l) => l.kind === 'text')),
+  };
+}
