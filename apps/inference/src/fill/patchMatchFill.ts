@@ -13,7 +13,7 @@ interface Level {
 
 const COARSEST = 48;
 /** Above this many hole pixels a level gets one cheap pass (propagation only, centre-pixel voting). */
-const LARGE_HOLE = 30_000;
+const LARGE_HOLE = 12_000;
 
 /**
  * Texture-preserving fill: multi-scale PatchMatch (Barnes et al. 2009) with patch voting (Wexler et al. 2007),
@@ -31,15 +31,14 @@ export const patchMatchFill: Filler = async (image, hole, signal) => {
   while (Math.max(levels.at(-1)!.w, levels.at(-1)!.h) > COARSEST) levels.push(downsample(levels.at(-1)!));
 
   const coarsest = levels.at(-1)!;
-  const known = coarsest.hole.map((v) => (v ? 0 : 1));
-  pushPull(coarsest.rgb, known, coarsest.w, coarsest.h, 3);
-  let nnf: Int32Array | undefined;
   const random = lcg(12345);
+  let nnf: Int32Array | undefined = onionPeel(coarsest, random);
   for (let l = levels.length - 1; l >= 0; l--) {
     await checkpoint(signal);
     const level = levels[l]!;
     if (l < levels.length - 1) upsampleInto(levels[l + 1]!, level);
-    nnf = matchLevel(level, nnf && l < levels.length - 1 ? upsampleNnf(nnf, levels[l + 1]!, level) : undefined, random);
+    const coarsestLevel = l === levels.length - 1;
+    nnf = matchLevel(level, coarsestLevel ? nnf : upsampleNnf(nnf!, levels[l + 1]!, level), random, coarsestLevel);
   }
   const finest = levels[0]!;
   pasteRgb(out.data, image.width, box, finest.rgb, finest.hole);
@@ -103,6 +102,107 @@ function upsampleNnf(nnf: Int32Array, coarse: Level, fine: Level): Int32Array {
   return out;
 }
 
+/**
+ * Initial fill of the coarsest level by greedy synthesis from the hole's border inward: each pixel takes the centre
+ * of the source patch that best matches its already-known neighbours (candidates: shifted matches of filled
+ * neighbours plus random sources). Returns the field it used, or undefined when no source patch exists.
+ */
+function onionPeel(level: Level, random: () => number): Int32Array | undefined {
+  const { w, h, rgb, hole } = level;
+  const r = 2;
+  const sources: number[] = [];
+  for (let y = r; y < h - r; y++) {
+    for (let x = r; x < w - r; x++) {
+      let clean = true;
+      for (let dy = -r; dy <= r && clean; dy++) for (let dx = -r; dx <= r; dx++) if (hole[(y + dy) * w + x + dx]) clean = false;
+      if (clean) sources.push(y * w + x);
+    }
+  }
+  if (sources.length === 0) {
+    pushPull(rgb, hole.map((v) => (v ? 0 : 1)), w, h, 3);
+    return undefined;
+  }
+  const isSource = new Uint8Array(w * h);
+  for (const s of sources) isSource[s] = 1;
+  const filled = hole.map((v) => (v ? 0 : 1));
+  const nnf = new Int32Array(w * h).fill(-1);
+  let frontier: number[] = [];
+  const queued = new Uint8Array(w * h);
+  const neighbours = (p: number): number[] => {
+    const x = p % w;
+    const y = (p - x) / w;
+    const out: number[] = [];
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if ((dx || dy) && nx >= 0 && nx < w && ny >= 0 && ny < h) out.push(ny * w + nx);
+      }
+    }
+    return out;
+  };
+  for (let p = 0; p < hole.length; p++) {
+    if (hole[p] && neighbours(p).some((q) => !hole[q])) {
+      frontier.push(p);
+      queued[p] = 1;
+    }
+  }
+  const dist = (p: number, s: number): number => {
+    const px = p % w;
+    const py = (p - px) / w;
+    const sx = s % w;
+    const sy = (s - sx) / w;
+    let d = 0;
+    let n = 0;
+    for (let dy = -r; dy <= r; dy++) {
+      const y = py + dy;
+      if (y < 0 || y >= h) continue;
+      for (let dx = -r; dx <= r; dx++) {
+        const x = px + dx;
+        if (x < 0 || x >= w || !filled[y * w + x]) continue;
+        const a = (y * w + x) * 3;
+        const b = ((sy + dy) * w + sx + dx) * 3;
+        for (let c = 0; c < 3; c++) d += (rgb[a + c]! - rgb[b + c]!) ** 2;
+        n++;
+      }
+    }
+    return n > 0 ? d / n : Infinity;
+  };
+  while (frontier.length > 0) {
+    const next: number[] = [];
+    for (const p of frontier) {
+      let best = -1;
+      let bestD = Infinity;
+      const consider = (s: number): void => {
+        if (s < 0 || s >= w * h || !isSource[s]) return;
+        const d = dist(p, s);
+        if (d < bestD) (bestD = d), (best = s);
+      };
+      const px = p % w;
+      const py = (p - px) / w;
+      for (const q of neighbours(p)) {
+        if (!hole[q] || !filled[q] || nnf[q]! < 0) continue;
+        const qx = q % w;
+        const qy = (q - qx) / w;
+        consider(nnf[q]! + (py - qy) * w + (px - qx));
+      }
+      for (let k = 0; k < 48; k++) consider(sources[Math.floor(random() * sources.length)]!);
+      if (best < 0) best = sources[0]!;
+      nnf[p] = best;
+      for (let c = 0; c < 3; c++) rgb[p * 3 + c] = rgb[best * 3 + c]!;
+      filled[p] = 1;
+      for (const q of neighbours(p)) {
+        if (hole[q] && !queued[q]) {
+          queued[q] = 1;
+          next.push(q);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return nnf;
+}
+
 function lcg(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -112,7 +212,12 @@ function lcg(seed: number): () => number {
 }
 
 /** One PatchMatch + voting pass over a level; returns the nearest-neighbour field (source index per hole pixel). */
-function matchLevel(level: Level, init: Int32Array | undefined, random: () => number): Int32Array {
+function matchLevel(
+  level: Level,
+  init: Int32Array | undefined,
+  random: () => number,
+  coarsest: boolean,
+): Int32Array {
   const { w, h, rgb, hole } = level;
   let holeCount = 0;
   for (let i = 0; i < hole.length; i++) holeCount += hole[i]!;
@@ -177,7 +282,9 @@ function matchLevel(level: Level, init: Int32Array | undefined, random: () => nu
     }
     return d;
   };
-  const iterations = large ? 1 : 4;
+  // the coarsest level searches globally; finer levels refine the upsampled field locally
+  const iterations = large ? 1 : coarsest ? 5 : 2;
+  const searchRadius = coarsest ? Math.max(w, h) : 8;
   const cost = new Float64Array(w * h);
   for (const p of holes) cost[p] = dist(p, nnf[p]!, Infinity);
   for (let it = 0; it < iterations; it++) {
@@ -205,7 +312,7 @@ function matchLevel(level: Level, init: Int32Array | undefined, random: () => nu
       if (up >= 0 && up < w * h && hole[up]) tryCandidate(nnf[up]! + step * w);
       if (large) continue;
       // random search around the current best
-      let radius = Math.max(w, h);
+      let radius = searchRadius;
       while (radius >= 1) {
         const best = nnf[p]!;
         const bx = best % w;
@@ -216,7 +323,8 @@ function matchLevel(level: Level, init: Int32Array | undefined, random: () => nu
         radius >>= 1;
       }
     }
-    vote(level, nnf, holes, large ? 0 : r);
+    // patch voting at the coarsest level; finer levels copy each pixel from its match, which keeps texture sharp
+    vote(level, nnf, holes, coarsest ? r : 0);
     if (it + 1 < iterations) for (const p of holes) cost[p] = dist(p, nnf[p]!, Infinity);
   }
   return nnf;

@@ -20,10 +20,11 @@ export function pushPull(values: Float32Array, known: Uint8Array, w: number, h: 
     const ch = Math.max(1, Math.ceil(h / 2));
     const coarse = new Float32Array(cw * ch * c);
     const coarseKnown = new Uint8Array(cw * ch);
+    const acc = new Float64Array(c);
     for (let y = 0; y < ch; y++) {
       for (let x = 0; x < cw; x++) {
         let n = 0;
-        const acc = new Float64Array(c);
+        acc.fill(0);
         for (let dy = 0; dy < 2; dy++) {
           for (let dx = 0; dx < 2; dx++) {
             const sx = 2 * x + dx;
