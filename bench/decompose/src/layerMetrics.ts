@@ -1,4 +1,17 @@
+import { alphaBounds, type Box } from './layerSet.js';
 import type { Rgba } from './rgba.js';
+
+const boundsCache = new WeakMap<Rgba, Box | null>();
+
+/** Cached alpha > 0 bounds: pixels outside both layers' bounds contribute nothing to either score. */
+function cachedBounds(img: Rgba): Box | null {
+  let b = boundsCache.get(img);
+  if (b === undefined) {
+    b = alphaBounds(img) ?? null;
+    boundsCache.set(img, b);
+  }
+  return b;
+}
 
 export interface PairScores {
   /** LayerD RGB L1 over ground-truth alpha > 0, colours in 0..1. */
@@ -23,19 +36,30 @@ export function pairScores(pred: Rgba, gt: Rgba): PairScores {
   let count = 0;
   let inter = 0;
   let union = 0;
-  for (let i = 0; i < g.length; i += 4) {
-    const ga = g[i + 3]!;
-    const pa = p[i + 3]!;
-    if (pa < ga) {
-      inter += pa;
-      union += ga;
-    } else {
-      inter += ga;
-      union += pa;
+  const bp = cachedBounds(pred);
+  const bg = cachedBounds(gt);
+  const boxes = [bp, bg].filter((b): b is Box => b !== null);
+  if (boxes.length === 0) return { rgbL1: 0, alphaIou: 0 };
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.width));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.height));
+  for (let y = y0; y < y1; y++) {
+    const end = (y * gt.width + x1) * 4;
+    for (let i = (y * gt.width + x0) * 4; i < end; i += 4) {
+      const ga = g[i + 3]!;
+      const pa = p[i + 3]!;
+      if (pa < ga) {
+        inter += pa;
+        union += ga;
+      } else {
+        inter += ga;
+        union += pa;
+      }
+      if (ga === 0) continue;
+      sum += Math.abs(p[i]! - g[i]!) + Math.abs(p[i + 1]! - g[i + 1]!) + Math.abs(p[i + 2]! - g[i + 2]!);
+      count++;
     }
-    if (ga === 0) continue;
-    sum += Math.abs(p[i]! - g[i]!) + Math.abs(p[i + 1]! - g[i + 1]!) + Math.abs(p[i + 2]! - g[i + 2]!);
-    count++;
   }
   return { rgbL1: sum / (3 * 255) / (count + 1e-8), alphaIou: union > 0 ? inter / union : 0 };
 }

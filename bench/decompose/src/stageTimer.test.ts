@@ -5,11 +5,11 @@ it('attributes time to stages by first report', () => {
   let t = 0;
   const timer = new StageTimer(() => t);
   t = 5;
-  timer.onProgress('text', 0);
+  timer.onProgress('text');
   t = 10;
-  timer.onProgress('text', 0.5);
+  timer.onProgress('text');
   t = 30;
-  timer.onProgress('objects', 0);
+  timer.onProgress('objects');
   t = 100;
   expect(timer.finish()).toEqual({ '(before first stage)': 5, text: 25, objects: 70 });
 });

@@ -7,7 +7,8 @@ export class StageTimer {
     this.t0 = now();
   }
 
-  readonly onProgress = (stage: string, _fraction: number): void => {
+  /** Matches decompose's onProgress(stage, fraction); the fraction is not needed for timing. */
+  readonly onProgress = (stage: string): void => {
     if (!this.starts.some((s) => s.stage === stage)) this.starts.push({ stage, at: this.now() });
   };
 
