@@ -4,7 +4,7 @@ import type { DocNode, DocumentTree } from '@strata/document';
 export interface VersionNodeRow {
   nodeId: string;
   parentId: string | null;
-  /** zero-padded sibling index: sorts correctly as a plain string, bottom to top */
+  /** fixed-width sibling index key (same format as services/versionTree.ts indexKey): plain string order = index order */
   order: string;
   type: 'group' | 'layer';
   kind: 'raster' | 'text' | null;
@@ -27,7 +27,7 @@ export function versionRows(tree: DocumentTree): VersionNodeRow[] {
   const walk = (nodes: DocNode[], parentId: string | null): void => {
     nodes.forEach((n, i) => {
       const base = {
-        nodeId: n.id, parentId, order: String(i).padStart(6, '0'), name: n.name, visible: n.visible, locked: n.locked,
+        nodeId: n.id, parentId, order: `a${i.toString(36).padStart(6, '0')}`, name: n.name, visible: n.visible, locked: n.locked,
         opacity: n.opacity, blendMode: n.blendMode, x: n.x, y: n.y,
       };
       if (n.type === 'group') {

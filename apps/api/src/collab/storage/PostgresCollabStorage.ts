@@ -19,12 +19,17 @@ export class PostgresCollabStorage implements CollabStorage {
   }
 
   async load(projectId: string): Promise<StoredDoc | null> {
-    // one statement = one consistent snapshot, so a concurrent compaction cannot fall between the two reads
-    const r = await this.pool.query<{ width: number; height: number; snapshot: Buffer | null; up_to: string | null; updates: Buffer[]; max_seq: string | null }>(
-      `WITH s AS (SELECT "state", "upToSeq" FROM "DocSnapshot" WHERE "projectId" = $1)
+    // One statement = one consistent snapshot, so a concurrent compaction cannot fall between the reads.
+    // The base state is the compacted snapshot; a project that never had live edits starts from its latest version
+    // (e.g. the first version written when an image was uploaded).
+    const r = await this.pool.query<{ width: number; height: number; base: Buffer | null; base_seq: string | null; updates: Buffer[]; max_seq: string | null }>(
+      `WITH s AS (SELECT "state", "upToSeq" FROM "DocSnapshot" WHERE "projectId" = $1),
+            v AS (SELECT "state", "upToSeq" FROM "Version" WHERE "projectId" = $1 AND length("state") > 0
+                   ORDER BY "upToSeq" DESC, "createdAt" DESC LIMIT 1),
+            b AS (SELECT "state", "upToSeq" FROM s UNION ALL SELECT "state", "upToSeq" FROM v WHERE NOT EXISTS (SELECT 1 FROM s))
        SELECT p."width", p."height",
-              (SELECT "state" FROM s) AS snapshot,
-              (SELECT "upToSeq" FROM s) AS up_to,
+              (SELECT "state" FROM b) AS base,
+              (SELECT "upToSeq" FROM b) AS base_seq,
               (SELECT coalesce(array_agg(u."update" ORDER BY u."seq"), '{}') FROM "DocUpdate" u
                 WHERE u."projectId" = $1 AND u."seq" > coalesce((SELECT "upToSeq" FROM s), 0)) AS updates,
               (SELECT max(u."seq") FROM "DocUpdate" u WHERE u."projectId" = $1) AS max_seq
@@ -34,9 +39,9 @@ export class PostgresCollabStorage implements CollabStorage {
     const row = r.rows[0];
     if (!row) return null;
     return {
-      snapshot: row.snapshot ? bytes(row.snapshot) : null,
+      snapshot: row.base ? bytes(row.base) : null,
       updates: row.updates.map(bytes),
-      lastSeq: Math.max(Number(row.up_to ?? 0), Number(row.max_seq ?? 0)),
+      lastSeq: Math.max(Number(row.base_seq ?? 0), Number(row.max_seq ?? 0)),
       width: row.width,
       height: row.height,
     };
@@ -69,9 +74,12 @@ export class PostgresCollabStorage implements CollabStorage {
   }
 
   async compact(projectId: string, merge: (s: Uint8Array | null, u: Uint8Array[]) => Uint8Array): Promise<CompactResult> {
-    const read = await this.pool.query<{ state: Buffer | null; up_to: string | null; version: number | null; seqs: string[]; updates: Buffer[] }>(
-      `WITH s AS (SELECT "state", "upToSeq", "version" FROM "DocSnapshot" WHERE "projectId" = $1)
-       SELECT (SELECT "state" FROM s) AS state, (SELECT "upToSeq" FROM s) AS up_to, (SELECT "version" FROM s) AS version,
+    const read = await this.pool.query<{ state: Buffer | null; version: number | null; seqs: string[]; updates: Buffer[] }>(
+      `WITH s AS (SELECT "state", "upToSeq", "version" FROM "DocSnapshot" WHERE "projectId" = $1),
+            v AS (SELECT "state" FROM "Version" WHERE "projectId" = $1 AND length("state") > 0
+                   ORDER BY "upToSeq" DESC, "createdAt" DESC LIMIT 1)
+       SELECT coalesce((SELECT "state" FROM s), (SELECT "state" FROM v)) AS state,
+              (SELECT "version" FROM s) AS version,
               coalesce(array_agg(u."seq" ORDER BY u."seq"), '{}') AS seqs,
               coalesce(array_agg(u."update" ORDER BY u."seq"), '{}') AS updates
          FROM "DocUpdate" u WHERE u."projectId" = $1 AND u."seq" > coalesce((SELECT "upToSeq" FROM s), 0)`,
