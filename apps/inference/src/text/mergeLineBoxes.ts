@@ -2,7 +2,7 @@ import type { Box } from '../image.js';
 import type { DetBox } from './dbPostprocess.js';
 
 /** Boxes on the same line closer than this fraction of the taller box height are one line. */
-const MAX_GAP = 0.3;
+const MAX_GAP = 0.6;
 
 function union(a: Box, b: Box): Box {
   const x = Math.min(a.x, b.x);

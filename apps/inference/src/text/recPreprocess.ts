@@ -2,8 +2,9 @@ import type { Box, RgbaImage } from '../image.js';
 import { resamplePlanes } from './resamplePlanes.js';
 
 export const REC_HEIGHT = 48;
-/** PaddleOCR's rec_image_shape width: narrower lines are padded with zeros (mid grey) on the right up to this. */
-const REC_MIN_WIDTH = 320;
+/** Very short crops are right-padded with zeros (mid grey) up to this width. PaddleOCR pads to 320 for batching;
+ * running each line at its own width reads the same on our benchmark and costs ~10 % less. */
+const REC_MIN_WIDTH = 64;
 const MEAN = [0.5, 0.5, 0.5] as const;
 const STD = [0.5, 0.5, 0.5] as const;
 

@@ -1,0 +1,85 @@
+// Benchmark data: seeded ~1 MP design-like scenes with known text lines (fonts from Debian's fonts-* packages).
+import type { TextImageSpec, TextLineSpec } from './renderTextImage.js';
+
+export const BENCH_FONTS = [
+  'DejaVu Sans', 'DejaVu Serif', 'Liberation Sans', 'Liberation Serif', 'Nimbus Sans', 'Nimbus Roman',
+  'URW Gothic', 'URW Bookman', 'C059', 'P052', 'Liberation Mono', 'Liberation Sans Narrow',
+] as const;
+
+export const BENCH_STRINGS = [
+  'Hello World', 'SALE 50%', 'Summer Collection 2026', 'Free shipping on orders over $50', 'Grand Opening',
+  'Book your table today', 'Limited Edition', 'info@strata.dev', '+1 (555) 013-2048', 'Only 3 days left!',
+  'New Arrivals', 'Best Coffee in Town', 'Join us on Friday, May 8', 'Up to 70% OFF', 'www.example.com',
+  'Call 0800 123 456', 'Handmade with love', "Season's Greetings", 'Workshop: 10:00-12:00', 'Quality & Style',
+  'Fresh Bakery', 'The quick brown fox jumps', 'Save the Date', 'Tickets from 19.99', 'Open Mon-Sat',
+] as const;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const hex = (v: number): string => Math.round(v).toString(16).padStart(2, '0');
+const rgb = (c: number[]): string => `#${c.map(hex).join('')}`;
+
+export interface BenchScene {
+  spec: TextImageSpec;
+  lines: TextLineSpec[];
+}
+
+/**
+ * `count` scenes of 1200 x 850 px with five lines each (16-72 px, one in five under 24 px): light or dark grounds,
+ * flat, gradient or noise-textured, with translucent circles the text may cross.
+ */
+export function syntheticTextScenes(count: number, seed = 1): BenchScene[] {
+  const rand = mulberry32(seed);
+  const scenes: BenchScene[] = [];
+  let k = 0;
+  for (let s = 0; s < count; s++) {
+    const dark = rand() < 0.35;
+    const base = dark ? [20 + rand() * 50, 20 + rand() * 50, 30 + rand() * 60] : [200 + rand() * 55, 200 + rand() * 55, 190 + rand() * 65];
+    const other = base.map((v) => Math.max(0, Math.min(255, v + (rand() - 0.5) * 60)));
+    const kind = rand();
+    let background: string;
+    if (kind < 0.33) background = `<rect width="100%" height="100%" fill="${rgb(base)}"/>`;
+    else if (kind < 0.66) {
+      background = `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${rgb(base)}"/><stop offset="1" stop-color="${rgb(other)}"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/>`;
+    } else {
+      // a paper/stone-like texture: fractal noise squeezed around the base colour
+      const [r, g, b] = base.map((v) => (v / 255 - 0.15).toFixed(3));
+      background = `<filter id="n"><feTurbulence type="fractalNoise" baseFrequency="${(0.01 + rand() * 0.03).toFixed(3)}" numOctaves="3" seed="${s + 1}"/><feColorMatrix type="matrix" values="0.3 0 0 0 ${r}  0 0.3 0 0 ${g}  0 0 0.3 0 ${b}  0 0 0 0 1"/></filter><rect width="100%" height="100%" filter="url(#n)"/>`;
+    }
+    // a few translucent shapes that text may cross
+    const shapes = Math.floor(rand() * 3);
+    for (let i = 0; i < shapes; i++) {
+      const fill = rgb(base.map((v) => Math.max(0, Math.min(255, v + (rand() - 0.5) * 120))));
+      background += `<circle cx="${Math.round(rand() * 1200)}" cy="${Math.round(rand() * 850)}" r="${Math.round(60 + rand() * 200)}" fill="${fill}" fill-opacity="${(0.3 + rand() * 0.5).toFixed(2)}"/>`;
+    }
+    const lines: TextLineSpec[] = [];
+    let y = 60;
+    for (let l = 0; l < 5; l++) {
+      const fontSize = Math.round(rand() < 0.2 ? 16 + rand() * 8 : 28 + rand() * 44);
+      y += fontSize + 40 + rand() * 40;
+      const ink = dark ? [180 + rand() * 75, 170 + rand() * 85, 150 + rand() * 105] : [rand() * 120, rand() * 110, rand() * 130];
+      lines.push({
+        text: BENCH_STRINGS[k % BENCH_STRINGS.length]!,
+        x: Math.round(40 + rand() * 200),
+        y: Math.round(y),
+        fontSize,
+        fontFamily: BENCH_FONTS[k % BENCH_FONTS.length]!,
+        fill: rgb(ink),
+        fontWeight: rand() < 0.25 ? 'bold' : 'normal',
+        fontStyle: rand() < 0.15 ? 'italic' : 'normal',
+      });
+      k++;
+    }
+    scenes.push({ spec: { width: 1200, height: 850, background, lines }, lines });
+  }
+  return scenes;
+}
