@@ -21,7 +21,8 @@ export async function exportOra(tree: DocumentTree, readBlob: BlobReader): Promi
   const composite = await compositeTree(tree, layerPixelReader(readBlob));
   const merged = await encodePng(composite);
   const scale = Math.min(1, 256 / Math.max(tree.width, tree.height));
-  const thumb = await sharp(merged).resize(Math.max(1, Math.round(tree.width * scale)), Math.max(1, Math.round(tree.height * scale)), { fit: 'fill' }).png().toBuffer();
+  const raw = Buffer.from(composite.data.buffer, composite.data.byteOffset, composite.data.byteLength);
+  const thumb = await sharp(raw, { raw: { width: tree.width, height: tree.height, channels: 4 } }).resize(Math.max(1, Math.round(tree.width * scale)), Math.max(1, Math.round(tree.height * scale)), { fit: 'fill' }).png().toBuffer();
   const zip: Zippable = {
     mimetype: [new TextEncoder().encode(ORA_MIMETYPE), { level: 0 }],
     'stack.xml': [new TextEncoder().encode(stackXml), { level: 6 }],

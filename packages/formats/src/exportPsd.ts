@@ -1,5 +1,5 @@
 import { writePsdUint8Array, type Layer } from 'ag-psd';
-import { compositeTree, type BlobReader, type DocNode, type DocumentTree, type LayerPixelReader, type TextLayer } from '@strata/document';
+import { compositeTree, type BlobReader, type DocNode, type DocumentTree, type LayerPixelReader, type RgbaImage, type TextLayer } from '@strata/document';
 import { ensureAgPsd } from './agPsd.js';
 import { toPsdBlendMode } from './blendModeNames.js';
 import { parseHexColor } from './color.js';
@@ -13,9 +13,18 @@ import { cropImage, opaqueBounds } from './trimTransparent.js';
  */
 export async function exportPsd(tree: DocumentTree, readBlob: BlobReader): Promise<Uint8Array> {
   ensureAgPsd();
-  const read = layerPixelReader(readBlob);
-  const children = await Promise.all(tree.children.map((n) => toPsdLayer(n, read)));
+  // ag-psd needs every layer's pixels at once anyway, so each layer is decoded once and reused for the composite
+  const decode = layerPixelReader(readBlob);
+  const decoded = new Map<string, RgbaImage>();
+  const read: LayerPixelReader = async (layer) => {
+    let img = decoded.get(layer.id);
+    if (!img) decoded.set(layer.id, (img = await decode(layer)));
+    return img;
+  };
+  const children: Layer[] = [];
+  for (const node of tree.children) children.push(await toPsdLayer(node, read));
   const composite = await compositeTree(tree, read);
+  decoded.clear();
   return writePsdUint8Array({ width: tree.width, height: tree.height, children, imageData: composite }, { noBackground: true });
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readPsd, type Layer, type PixelData } from 'ag-psd';
-import type { DocNode, NodeBase, RgbaImage } from '@strata/document';
+import type { DocNode, LayerNode, NodeBase, RasterLayer, RgbaImage } from '@strata/document';
 import { ensureAgPsd } from './agPsd.js';
 import { fromPsdBlendMode } from './blendModeNames.js';
 import { toHexColor } from './color.js';
@@ -31,12 +31,14 @@ export async function importPsd(bytes: Uint8Array, options: ImportOptions & { li
   }
   const newId = options.newId ?? randomUUID;
   const blobs = new Map<string, Uint8Array>();
-  const children: DocNode[] = [];
-  for (const layer of psd.children ?? []) children.push(await toNode(layer, newId, blobs));
+  // PNG encoding runs on libuv's thread pool: start them all, then build the tree in order
+  const pending: Promise<unknown>[] = [];
+  const children = (psd.children ?? []).map((layer) => toNode(layer, newId, blobs, pending));
+  await Promise.all(pending);
   return ok({ tree: { width: psd.width, height: psd.height, children }, blobs });
 }
 
-async function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint8Array>): Promise<DocNode> {
+function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint8Array>, pending: Promise<unknown>[]): DocNode {
   const base: NodeBase = {
     id: newId(),
     name: layer.name ?? '',
@@ -48,16 +50,20 @@ async function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint
     y: 0,
   };
   if (layer.children) {
-    const children: DocNode[] = [];
-    for (const child of layer.children) children.push(await toNode(child, newId, blobs));
+    const children = layer.children.map((child) => toNode(child, newId, blobs, pending));
     return { ...base, type: 'group', expanded: layer.opened ?? true, children };
   }
   const image = toRgba(layer.imageData);
-  const png = await encodePng(image);
-  const blob = sha256Hex(png);
-  blobs.set(blob, png);
-  const common = { ...base, type: 'layer' as const, x: layer.left ?? 0, y: layer.top ?? 0, blob, width: image.width, height: image.height };
-  const t = layer.text;
+  const common = { ...base, type: 'layer' as const, x: layer.left ?? 0, y: layer.top ?? 0, blob: '', width: image.width, height: image.height };
+  const node = layerNode(common, layer.text);
+  pending.push(encodePng(image).then((png) => {
+    node.blob = sha256Hex(png);
+    blobs.set(node.blob, png);
+  }));
+  return node;
+}
+
+function layerNode(common: Omit<RasterLayer, 'kind'>, t: Layer['text']): LayerNode {
   if (!t) return { ...common, kind: 'raster' };
   const fill = t.style?.fillColor;
   const justification = t.paragraphStyle?.justification;

@@ -80,4 +80,24 @@ describe('compositeTree', () => {
     const [r, g, b] = px(lumi, 0, 0);
     expect(Math.round(0.3 * (r ?? 0) + 0.59 * (g ?? 0) + 0.11 * (b ?? 0))).toBeCloseTo(128, -1);
   });
+
+  it('a group of one layer composites like the layer itself, wherever the group sits (bounds-sized surfaces)', async () => {
+    const noisy = (w: number, h: number, seed: number): RgbaImage => {
+      const data = new Uint8ClampedArray(w * h * 4);
+      let a = seed;
+      for (let i = 0; i < data.length; i++) { a = (a * 1103515245 + 12345) >>> 0; data[i] = a >>> 24; }
+      return { width: w, height: h, data };
+    };
+    const imgs: Record<string, RgbaImage> = { bg: noisy(12, 10, 1), a: noisy(5, 4, 2), b: noisy(6, 6, 3) };
+    const readNoisy = async (l: LayerNode) => imgs[l.blob]!;
+    const bg = { ...layer('bg', 0, 0, 12, 10), blob: 'bg' };
+    for (const blendMode of ['multiply', 'overlay', 'color'] as const) {
+      for (const [x, y] of [[3, 2], [-2, -1], [9, 8]] as const) {
+        const a = { ...layer('a', x, y, 5, 4), blob: 'a', blendMode, opacity: 0.7 };
+        const grouped = await compositeTree({ width: 12, height: 10, children: [bg, group('g', [{ ...a, blendMode: 'normal', opacity: 1 }], { blendMode, opacity: 0.7 })] }, readNoisy);
+        const plain = await compositeTree({ width: 12, height: 10, children: [bg, a] }, readNoisy);
+        for (let i = 0; i < plain.data.length; i++) expect(Math.abs(grouped.data[i]! - plain.data[i]!), `${blendMode} at ${x},${y} byte ${i}`).toBeLessThanOrEqual(1);
+      }
+    }
+  });
 });

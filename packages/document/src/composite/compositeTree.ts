@@ -5,14 +5,17 @@ import { canvasToImage, createCanvas, drawCanvas, drawImage, type Canvas } from 
 /** Gives the decoded pixels of a layer (its `blob`, width × height). Decoding PNG is the caller's business. */
 export type LayerPixelReader = (layer: LayerNode) => Promise<RgbaImage>;
 
+interface Bounds { x0: number; y0: number; x1: number; y1: number }
+
 /**
  * Flattens a document into one straight-alpha RGBA image of the canvas size.
- * Hidden nodes are skipped; a group is composited in isolation and then drawn with its opacity and blend mode;
- * layers are drawn at their (x, y) with their opacity and blend mode (W3C compositing, source-over).
- * Layers are decoded one at a time, so memory is the canvas (plus one per open group level) and one layer.
+ * Hidden nodes are skipped; a group is composited in isolation (on a surface covering its visible children) and
+ * then drawn with its opacity and blend mode; layers are drawn at their (x, y) with their opacity and blend mode
+ * (W3C compositing, source-over). Layers are decoded one at a time, so memory is the canvas, one surface per open
+ * group level and one layer.
  */
 export async function compositeTree(tree: DocumentTree, readPixels: LayerPixelReader): Promise<RgbaImage> {
-  const canvas = createCanvas(tree.width, tree.height);
+  const canvas = createCanvas(0, 0, tree.width, tree.height);
   await drawNodes(canvas, tree.children, readPixels);
   return canvasToImage(canvas);
 }
@@ -21,7 +24,13 @@ async function drawNodes(target: Canvas, nodes: DocNode[], readPixels: LayerPixe
   for (const node of nodes) {
     if (!node.visible || node.opacity <= 0) continue;
     if (node.type === 'group') {
-      const group = createCanvas(target.width, target.height);
+      const b = visibleBounds(node.children, {
+        x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity,
+      });
+      const x0 = Math.max(b.x0, target.x); const y0 = Math.max(b.y0, target.y);
+      const x1 = Math.min(b.x1, target.x + target.width); const y1 = Math.min(b.y1, target.y + target.height);
+      if (x1 <= x0 || y1 <= y0) continue;
+      const group = createCanvas(x0, y0, x1 - x0, y1 - y0);
       await drawNodes(group, node.children, readPixels);
       drawCanvas(target, group, node.opacity, node.blendMode);
     } else {
@@ -32,4 +41,17 @@ async function drawNodes(target: Canvas, nodes: DocNode[], readPixels: LayerPixe
       drawImage(target, pixels, Math.round(node.x), Math.round(node.y), node.opacity, node.blendMode);
     }
   }
+}
+
+function visibleBounds(nodes: DocNode[], b: Bounds): Bounds {
+  for (const n of nodes) {
+    if (!n.visible || n.opacity <= 0) continue;
+    if (n.type === 'group') visibleBounds(n.children, b);
+    else {
+      const x = Math.round(n.x); const y = Math.round(n.y);
+      b.x0 = Math.min(b.x0, x); b.y0 = Math.min(b.y0, y);
+      b.x1 = Math.max(b.x1, x + n.width); b.y1 = Math.max(b.y1, y + n.height);
+    }
+  }
+  return b;
 }
