@@ -4,8 +4,8 @@
  * import it directly or copy it into packages/schema later).
  *
  * Codes 4000-4999 are application codes (RFC 6455 §7.4.2). The last three digits follow HTTP where one fits.
- * `retry` says whether a client should reconnect after this close (y-websocket's provider reconnects forever unless
- * the app calls `provider.disconnect()` on a non-retryable code).
+ * `retry` says whether a client should reconnect after this close. It matches y-websocket 3.1's default
+ * `shouldReconnect`: 4400-4499 are permanent (stop and show the reason), everything else is transient.
  */
 export const CLOSE_CODES = {
   /** malformed protocol message (bad framing, unknown message type, truncated payload) */
@@ -17,13 +17,13 @@ export const CLOSE_CODES = {
   /** no such project (bad id in the path) */
   NOT_FOUND: { code: 4404, retry: false, reason: 'project not found' },
   /** the client does not read fast enough (too much data queued for it) */
-  SLOW_CONSUMER: { code: 4408, retry: true, reason: 'client too slow' },
+  SLOW_CONSUMER: { code: 4508, retry: true, reason: 'client too slow' },
   /** one message is larger than the server accepts */
-  MESSAGE_TOO_BIG: { code: 4413, retry: true, reason: 'message too big' },
+  MESSAGE_TOO_BIG: { code: 4413, retry: false, reason: 'message too big' },
   /** too many invalid document updates from this connection */
   INVALID_UPDATES: { code: 4422, retry: false, reason: 'too many invalid updates' },
   /** the connection sent messages faster than the rate limit allows */
-  RATE_LIMITED: { code: 4429, retry: true, reason: 'rate limited' },
+  RATE_LIMITED: { code: 4429, retry: false, reason: 'rate limited' },
   /** the server failed (e.g. the update log could not be written); reconnect to resync */
   INTERNAL: { code: 4500, retry: true, reason: 'internal error' },
   /** the document already has the maximum number of connections */
