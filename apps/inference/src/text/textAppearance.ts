@@ -18,6 +18,9 @@ export interface TextAppearance {
 const MIN_SEPARATION = 0.5;
 /** Minimum ink-to-background colour distance (0..441) for text to count as present. */
 const MIN_CONTRAST = 24;
+/** Off-segment colour distance (0..441) tolerated before alpha is reduced, and the width of the ramp to 0. */
+const RESIDUAL_MIN = 12;
+const RESIDUAL_RAMP = 30;
 
 /**
  * Splits the pixels of a text line box into ink and background and gives every pixel a soft alpha.
@@ -27,7 +30,8 @@ const MIN_CONTRAST = 24;
  *    30 % of the ink pixels (the fully covered stroke cores, not anti-aliased edges).
  * 3. A local background (normalised box filter over the clear background pixels) follows gradients and textures.
  * 4. alpha = projection of (pixel - local background) onto (ink - local background), clamped to 0..1: exact for
- *    anti-aliased edges of a flat-coloured glyph. The projection's noise on clear background sets a floor.
+ *    anti-aliased edges of a flat-coloured glyph. The projection's noise on clear background sets a floor, and
+ *    pixels whose colour lies far off the background-to-ink segment lose their alpha.
  * 5. Ink components that touch the box edge outside the core rows (a neighbouring line's descenders) and components
  *    without any solid pixel are dropped; the box shrinks to the remaining ink.
  *
@@ -117,9 +121,13 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
   const radius = Math.max(3, Math.round(h / 2));
   const local = localMean(rgb, clear, w, h, radius, bg);
 
-  // 4. Projection alpha; the floor is 3 sigma of the projection on clear background.
+  // 4. Projection alpha, then two noise guards measured on the clear background: a floor of 3 sigma of the
+  //    projection, and a penalty for colours far off the background-to-ink segment (a pixel there is not a mix of
+  //    the two, e.g. a differently coloured detail of a photo behind the text).
   const raw = new Float32Array(n);
+  const residual = new Float32Array(n);
   let noiseSq = 0;
+  let residualSq = 0;
   let noiseN = 0;
   for (let p = 0; p < n; p++) {
     if (!opaque[p]) continue;
@@ -127,16 +135,26 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
     const dr = ink[0] - br, dg = ink[1] - bgc, db = ink[2] - bb;
     const len2 = dr * dr + dg * dg + db * db;
     if (len2 < MIN_CONTRAST * MIN_CONTRAST) continue;
-    const a = ((rgb[p * 3]! - br) * dr + (rgb[p * 3 + 1]! - bgc) * dg + (rgb[p * 3 + 2]! - bb) * db) / len2;
+    const pr = rgb[p * 3]! - br, pg = rgb[p * 3 + 1]! - bgc, pb = rgb[p * 3 + 2]! - bb;
+    const a = (pr * dr + pg * dg + pb * db) / len2;
+    const t = Math.min(1, Math.max(0, a));
     raw[p] = a;
+    residual[p] = Math.hypot(pr - t * dr, pg - t * dg, pb - t * db);
     if (clear[p]) {
       noiseSq += a * a;
+      residualSq += residual[p]! * residual[p]!;
       noiseN++;
     }
   }
   const floor = Math.min(0.3, 3 * Math.sqrt(noiseN > 0 ? noiseSq / noiseN : 0));
+  const r0 = Math.max(RESIDUAL_MIN, 3 * Math.sqrt(noiseN > 0 ? residualSq / noiseN : 0));
+  const r1 = r0 + RESIDUAL_RAMP;
   const alpha = new Float32Array(n);
-  for (let p = 0; p < n; p++) alpha[p] = Math.min(1, Math.max(0, (raw[p]! - floor) / (1 - floor)));
+  for (let p = 0; p < n; p++) {
+    const a = Math.min(1, Math.max(0, (raw[p]! - floor) / (1 - floor)));
+    const onSegment = Math.min(1, Math.max(0, (r1 - residual[p]!) / (r1 - r0)));
+    alpha[p] = a * onSegment;
+  }
 
   // 5. Keep the line's own ink.
   const inkMask = new Uint8Array(n);
