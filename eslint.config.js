@@ -9,4 +9,16 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name=/^(it|test|describe)$/][property.name='only']", message: 'no .only in tests' }],
     },
   },
+  {
+    // architecture: only the models layer touches Prisma (apps/api/src/models/db.ts builds the client)
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['apps/api/src/models/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        group: ['@prisma/client', '@prisma/client/*', '**/models/generated/**'],
+        allowTypeImports: true,
+        message: 'Only apps/api/src/models may use the Prisma client; go through a models function',
+      }] }],
+    },
+  },
 );

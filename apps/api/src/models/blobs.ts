@@ -1,0 +1,21 @@
+import type { Blob, Db } from './db.js';
+
+export async function upsertBlob(db: Db, data: { sha256: string; bytes: number; width: number; height: number;
+  mediaType: string; uploaderId: string }): Promise<Blob> {
+  return db.blob.upsert({ where: { sha256: data.sha256 }, create: data, update: {} });
+}
+
+export function findBlob(db: Db, sha256: string): Promise<Blob | null> {
+  return db.blob.findUnique({ where: { sha256 } });
+}
+
+/** May the user read the blob: they uploaded it, or a project they belong to uses it? */
+export async function canUserReadBlob(db: Db, userId: string, sha256: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ ok: number }[]>`
+    SELECT 1 AS ok FROM "Blob" b WHERE b.sha256 = ${sha256} AND b."uploaderId" = ${userId}::uuid
+    UNION ALL
+    SELECT 1 FROM "ProjectBlob" pb JOIN "Membership" m ON m."projectId" = pb."projectId"
+      WHERE pb.sha256 = ${sha256} AND m."userId" = ${userId}::uuid
+    LIMIT 1`;
+  return rows.length > 0;
+}
