@@ -1,5 +1,7 @@
 import pptxgenjs from 'pptxgenjs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import type { BlobReader, DocumentTree } from '@strata/document';
+import { ExportError } from './errors.js';
 import { decodePng, encodePng } from './png.js';
 import { walkLayers } from './walkLayers.js';
 
@@ -21,6 +23,7 @@ export async function exportPptx(tree: DocumentTree, readBlob: BlobReader): Prom
   pptx.defineLayout({ name: 'STRATA', width: tree.width * inPerPx, height: tree.height * inPerPx });
   pptx.layout = 'STRATA';
   const slide = pptx.addSlide();
+  const pictures = new Map<string, Uint8Array>();
   slide.background = { color: 'FFFFFF' };
   for (const { layer, ancestors } of walkLayers(tree.children)) {
     if (!layer.visible || ancestors.some((g) => !g.visible)) continue;
@@ -41,10 +44,30 @@ export async function exportPptx(tree: DocumentTree, readBlob: BlobReader): Prom
         for (let i = 3; i < img.data.length; i += 4) img.data[i] = Math.round((img.data[i] ?? 0) * opacity);
         png = await encodePng(img);
       }
-      slide.addImage({ ...box, data: `image/png;base64,${Buffer.from(png).toString('base64')}`, altText: layer.name });
+      const key = `strata-picture-${pictures.size}`;
+      pictures.set(key, png);
+      slide.addImage({ ...box, data: `image/png;base64,${Buffer.from(key).toString('base64')}`, altText: layer.name });
     }
   }
   const out = await pptx.write({ outputType: 'uint8array' });
   if (!(out instanceof Uint8Array)) throw new TypeError('pptxgenjs did not return bytes');
-  return out;
+  return swapPictures(out, pictures);
+}
+
+/**
+ * pptxgenjs base64-decodes every picture in JavaScript (seconds for a large deck), so pictures go in as short
+ * placeholder strings and the real PNG bytes replace them in the archive afterwards; XML parts are deflated,
+ * pictures stored (PNG is already compressed).
+ */
+function swapPictures(pptx: Uint8Array, pictures: Map<string, Uint8Array>): Uint8Array {
+  const files = unzipSync(pptx);
+  const zip: Zippable = {};
+  let swapped = 0;
+  for (const [name, bytes] of Object.entries(files)) {
+    const real = bytes.length < 64 ? pictures.get(new TextDecoder().decode(bytes)) : undefined;
+    if (real) swapped++;
+    zip[name] = real ? [real, { level: 0 }] : [bytes, { level: name.endsWith('/') ? 0 : 6 }];
+  }
+  if (swapped !== pictures.size) throw new ExportError(`PPTX: ${swapped} of ${pictures.size} pictures found in the archive`);
+  return zipSync(zip);
 }
