@@ -44,9 +44,12 @@ function index(tree: DocumentTree): Map<string, Entry> {
 
 /** The comparable properties of a node, flattened; `blob` and `children` excluded. */
 function properties(node: DocNode): Record<string, unknown> {
-  const { children: _c, blob: _b, text, ...rest } = node as DocNode & { children?: unknown; blob?: unknown; text?: Record<string, unknown> };
-  const flat: Record<string, unknown> = { ...rest };
-  if (text) for (const [key, value] of Object.entries(text)) flat[`text.${key}`] = value;
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'children' || key === 'blob') continue;
+    if (key === 'text') for (const [field, v] of Object.entries(value as Record<string, unknown>)) flat[`text.${field}`] = v;
+    else flat[key] = value;
+  }
   return flat;
 }
 

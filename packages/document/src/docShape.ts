@@ -20,24 +20,65 @@ export function rawNode(value: unknown): Record<string, unknown> | null {
   return value instanceof Y.Map ? (value.toJSON() as Record<string, unknown>) : null;
 }
 
-/** Reads one node and validates it; null if absent or invalid. */
-export function readRecord(doc: Y.Doc, id: string): NodeRecord | null {
-  const raw = rawNode(nodesMap(doc).get(id));
-  if (raw === null) return null;
-  const result = validateNodeRecord(id, raw);
-  return result.ok ? result.value : null;
+/**
+ * Validated records are cached per doc and dropped when their node changes (observer for remote and undo
+ * transactions, plus writeFields/insertRecord for our own writes, which may happen inside a caller's transaction).
+ */
+const caches = new WeakMap<Y.Doc, Map<string, NodeRecord | null>>();
+
+function cacheOf(doc: Y.Doc): Map<string, NodeRecord | null> {
+  let cache = caches.get(doc);
+  if (cache === undefined) {
+    const created = new Map<string, NodeRecord | null>();
+    const nodes = nodesMap(doc);
+    nodes.observeDeep((events) => {
+      for (const event of events) {
+        if (event.target === nodes) for (const key of event.keys.keys()) created.delete(key);
+        else if (typeof event.path[0] === 'string') created.delete(event.path[0]);
+      }
+    });
+    caches.set(doc, created);
+    cache = created;
+  }
+  return cache;
 }
 
-/** Every valid node of the doc, by id. Invalid entries are ignored (as if deleted). */
+function forget(doc: Y.Doc, id: string): void {
+  caches.get(doc)?.delete(id);
+}
+
+function readCached(doc: Y.Doc, cache: Map<string, NodeRecord | null>, id: string, value: unknown): NodeRecord | null {
+  const known = cache.get(id);
+  if (known !== undefined) return known;
+  const raw = rawNode(value);
+  const result = raw === null ? null : validateNodeRecord(id, raw);
+  const record = result !== null && result.ok ? Object.freeze(result.value) : null;
+  if (!doc.isDestroyed) cache.set(id, record);
+  return record;
+}
+
+/** Reads one node and validates it; null if absent or invalid. Tombstones are returned (deleted: true). */
+export function readRecord(doc: Y.Doc, id: string): NodeRecord | null {
+  const value = nodesMap(doc).get(id);
+  if (value === undefined) return null;
+  return readCached(doc, cacheOf(doc), id, value);
+}
+
+/** Every valid stored node of the doc (tombstones included), by id. Invalid entries are ignored (as if absent). */
 export function readRecords(doc: Y.Doc): Map<string, NodeRecord> {
   const out = new Map<string, NodeRecord>();
+  const cache = cacheOf(doc);
   nodesMap(doc).forEach((value, id) => {
-    const raw = rawNode(value);
-    if (raw === null) return;
-    const result = validateNodeRecord(id, raw);
-    if (result.ok) out.set(id, result.value);
+    const record = readCached(doc, cache, id, value);
+    if (record !== null) out.set(id, record);
   });
   return out;
+}
+
+/** Deletes a stored node for good (purge). */
+export function deleteStored(doc: Y.Doc, id: string): void {
+  nodesMap(doc).delete(id);
+  forget(doc, id);
 }
 
 /** Writes a new node (all fields) into the nodes map. Call inside a transaction. */
@@ -45,12 +86,14 @@ export function insertRecord(doc: Y.Doc, record: NodeRecord): void {
   const map = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(recordFields(record))) map.set(key, value);
   nodesMap(doc).set(record.id, map);
+  forget(doc, record.id);
 }
 
 /** Sets the given fields of an existing node, skipping values that are already equal (no-op writes). */
 export function writeFields(doc: Y.Doc, id: string, fields: Record<string, unknown>): number {
   const map = nodesMap(doc).get(id);
   if (!(map instanceof Y.Map)) return 0;
+  forget(doc, id);
   let writes = 0;
   for (const [key, value] of Object.entries(fields)) {
     if (map.get(key) !== value) {

@@ -11,6 +11,11 @@ import { BLEND_MODES, type BlendMode, type TextStyle } from './types.js';
  */
 interface RecordCommon {
   id: string;
+  /**
+   * Tombstone: removed nodes stay in the doc with `deleted: true` so that undo restores them exactly and a node
+   * moved concurrently into a removed group can find its nearest live ancestor. purgeDeleted() drops them.
+   */
+  deleted: boolean;
   parent: string | null;
   order: string;
   name: string;
@@ -64,18 +69,27 @@ export function isValidId(id: unknown): id is string {
   return typeof id === 'string' && id.length >= 1 && id.length <= LIMITS.maxIdLength && ID_PATTERN.test(id);
 }
 
+const knownKeys = new Map<string, boolean>();
+
 export function isValidOrderKey(key: unknown): key is string {
   if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.maxOrderKeyLength) return false;
-  if (!/^[0-9A-Za-z]+$/.test(key)) return false;
-  try {
-    generateKeyBetween(key, null);
-    return true;
-  } catch {
-    return false;
+  const known = knownKeys.get(key);
+  if (known !== undefined) return known;
+  let valid = /^[0-9A-Za-z]+$/.test(key);
+  if (valid) {
+    try {
+      generateKeyBetween(key, null);
+    } catch {
+      valid = false;
+    }
   }
+  if (knownKeys.size > 10_000) knownKeys.clear(); // bounded memo: keys repeat across reads of the same doc
+  knownKeys.set(key, valid);
+  return valid;
 }
 
 const COMMON: Record<string, Check> = {
+  deleted: bool,
   parent: (v) => (v === null || isValidId(v) ? null : 'must be null or a node id'),
   order: (v) => (isValidOrderKey(v) ? null : 'must be a fractional-index key'),
   name: str(LIMITS.maxNameLength),
@@ -142,7 +156,8 @@ export function validateNodeRecord(id: string, raw: Record<string, unknown>): Re
 
 /** The stored fields of a record (everything except the id, which is the key in the nodes map). */
 export function recordFields(record: NodeRecord): Record<string, unknown> {
-  const { id: _id, ...fields } = record;
+  const fields: Record<string, unknown> = { ...record };
+  delete fields['id'];
   return fields;
 }
 

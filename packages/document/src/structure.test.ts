@@ -4,7 +4,8 @@ import { materialize, structureOf } from './materialize.js';
 import { addGroup, addLayer } from './ops/addNode.js';
 import { move } from './ops/move.js';
 import { remove } from './ops/remove.js';
-import { planRepair, repair } from './ops/repair.js';
+import { planRepair, purgeDeleted, repair } from './ops/repair.js';
+import { nodesMap } from './docShape.js';
 import { must, newDoc, raster, sync } from './testing/factories.js';
 import type { DocNode } from './types.js';
 
@@ -45,7 +46,7 @@ describe('concurrent-edit repair', () => {
     sync(a, b);
     expect(materialize(a)).toEqual(materialize(b));
     expect(ids(materialize(a).children).sort()).toEqual(['kept', 'new']);
-    expect(structureOf(a).detached.get('new')).toBe('dangling-parent');
+    expect(structureOf(a).detached.get('new')).toBe('deleted-parent');
   });
 
   it('orders concurrent inserts at one spot by id, then repair gives them distinct keys without changing the tree', () => {
@@ -96,7 +97,40 @@ describe('concurrent-edit repair', () => {
     repair(b);
     sync(a, b);
     expect(materialize(a)).toEqual(tree);
-    expect(structureOf(a).detached.size).toBe(0);
+    // only the node under the removed group stays detached (so undoing the removal puts it back)
+    expect([...structureOf(a).detached]).toEqual([['g2', 'deleted-parent']]);
     expect(planRepair(structureOf(b))).toEqual([]);
+  });
+
+  it('puts a node moved into a concurrently removed group in the nearest live ancestor', () => {
+    const [a, b] = pair((doc) => {
+      must(addGroup(doc, { id: 'outer' }));
+      must(addGroup(doc, { id: 'inner' }, { parent: 'outer' }));
+      must(addLayer(doc, raster(1, { id: 'x' })));
+    });
+    must(remove(a, 'inner'));
+    must(move(b, 'x', 'inner'));
+    sync(a, b);
+    expect(ids(materialize(a).children)).toEqual([{ outer: ['x'] }]);
+    expect(materialize(b)).toEqual(materialize(a));
+  });
+
+  it('purgeDeleted drops tombstones and rewrites parents without changing the tree', () => {
+    const [a, b] = pair((doc) => {
+      must(addGroup(doc, { id: 'outer' }));
+      must(addGroup(doc, { id: 'inner' }, { parent: 'outer' }));
+      must(addLayer(doc, raster(1, { id: 'x' })));
+      must(addLayer(doc, raster(2, { id: 'gone' })));
+    });
+    must(remove(a, 'inner'));
+    must(remove(a, 'gone'));
+    must(move(b, 'x', 'inner'));
+    sync(a, b);
+    const tree = materialize(a);
+    expect(purgeDeleted(a)).toBe(2);
+    sync(a, b);
+    expect(materialize(b)).toEqual(tree);
+    expect(nodesMap(b).size).toBe(2);
+    expect(structureOf(b).detached.size).toBe(0);
   });
 });

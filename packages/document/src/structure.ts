@@ -1,15 +1,26 @@
 import type { NodeRecord } from './records.js';
 
-/** Why a node's effective parent differs from its stored `parent`. */
-export type DetachReason = 'dangling-parent' | 'parent-not-group' | 'cycle';
+/** Why a live node's effective parent differs from its stored `parent`. */
+export type DetachReason =
+  /** the stored parent was removed (tombstone): the node sits in the nearest live ancestor */
+  | 'deleted-parent'
+  /** the stored parent does not exist at all (purged, or never arrived): top level */
+  | 'dangling-parent'
+  /** the stored parent is a layer (only a bad update does that): top level */
+  | 'parent-not-group'
+  /** concurrent reparenting made a cycle; this node, the smallest id of the cycle, goes to the top level */
+  | 'cycle';
 
 export interface Structure {
+  /** live nodes (tombstones excluded) */
   records: Map<string, NodeRecord>;
-  /** effective parent of every node (null = top level) after repair */
+  /** every stored node, tombstones included */
+  all: Map<string, NodeRecord>;
+  /** effective parent of every live node (null = top level) */
   parentOf: Map<string, string | null>;
-  /** children of every group and of the top level (key null), bottom to top: sorted by (order, id) */
+  /** live children of every live group and of the top level (key null), bottom to top: sorted by (order, id) */
   childrenOf: Map<string | null, string[]>;
-  /** nodes whose stored parent was overridden, and why */
+  /** live nodes whose stored parent was overridden, and why */
   detached: Map<string, DetachReason>;
 }
 
@@ -24,29 +35,37 @@ const byOrderThenId = (records: Map<string, NodeRecord>) => (a: string, b: strin
  * The tree every replica sees for the same stored state: a pure, deterministic function of the records, so that
  * replicas that have received the same updates show the same tree whatever the order they arrived in.
  *
- * Repair rules (documented in README.md):
- * 1. A node whose parent does not exist (its group was deleted concurrently) or is not a group goes to the top level.
- * 2. Every cycle (concurrent reparenting: A into B while B into A) is broken at its smallest id, which goes to the
+ * Repair rules (see README.md):
+ * 1. A node whose parent was removed goes to the nearest live ancestor of that parent (following the tombstones'
+ *    stored parents); if there is none, to the top level.
+ * 2. A node whose parent does not exist or is not a group goes to the top level.
+ * 3. Every cycle (concurrent reparenting: A into B while B into A) is broken at its smallest id, which goes to the
  *    top level; the rest of the cycle stays under it.
- * 3. Siblings are sorted by order key, then id, so duplicate keys (concurrent inserts at one spot) still give one
+ * 4. Siblings are sorted by order key, then id, so duplicate keys (concurrent inserts at one spot) still give one
  *    order.
  */
-export function resolveStructure(records: Map<string, NodeRecord>): Structure {
+export function resolveStructure(all: Map<string, NodeRecord>): Structure {
+  const records = new Map<string, NodeRecord>();
+  for (const [id, record] of all) if (!record.deleted) records.set(id, record);
   const parentOf = new Map<string, string | null>();
   const detached = new Map<string, DetachReason>();
+  const liveAncestor = liveAncestorResolver(all);
   for (const [id, record] of records) {
     const parent = record.parent;
     if (parent === null) {
       parentOf.set(id, null);
       continue;
     }
-    const target = records.get(parent);
+    const target = all.get(parent);
     if (target === undefined) {
       parentOf.set(id, null);
       detached.set(id, 'dangling-parent');
     } else if (target.type !== 'group') {
       parentOf.set(id, null);
       detached.set(id, 'parent-not-group');
+    } else if (target.deleted) {
+      parentOf.set(id, liveAncestor(parent));
+      detached.set(id, 'deleted-parent');
     } else {
       parentOf.set(id, parent);
     }
@@ -58,7 +77,38 @@ export function resolveStructure(records: Map<string, NodeRecord>): Structure {
   for (const [id, parent] of parentOf) childrenOf.get(parent)!.push(id);
   const compare = byOrderThenId(records);
   for (const list of childrenOf.values()) list.sort(compare);
-  return { records, parentOf, childrenOf, detached };
+  return { records, all, parentOf, childrenOf, detached };
+}
+
+/**
+ * For a tombstone: the first live group up its chain of stored parents, or null (top level) when the chain ends,
+ * leaves the known nodes, hits a layer or loops. Memoised over the whole chain.
+ */
+function liveAncestorResolver(all: Map<string, NodeRecord>): (tombstone: string) => string | null {
+  const memo = new Map<string, string | null>();
+  return (tombstone) => {
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let at: string | null = tombstone;
+    let found: string | null = null;
+    while (at !== null) {
+      if (memo.has(at)) {
+        found = memo.get(at)!;
+        break;
+      }
+      const record = all.get(at);
+      if (record === undefined || record.type !== 'group' || onPath.has(at)) break;
+      if (!record.deleted) {
+        found = at;
+        break;
+      }
+      path.push(at);
+      onPath.add(at);
+      at = record.parent;
+    }
+    for (const id of path) memo.set(id, found);
+    return found;
+  };
 }
 
 /** Each node has one parent, so each connected part holds at most one cycle; break it at its smallest id. */
@@ -83,7 +133,7 @@ function breakCycles(parentOf: Map<string, string | null>, detached: Map<string,
   }
 }
 
-/** The node and all its descendants in the effective tree, parents before children. */
+/** The node and all its live descendants in the effective tree, parents before children. */
 export function subtreeIds(structure: Structure, id: string): string[] {
   const out: string[] = [];
   const stack = [id];

@@ -41,6 +41,41 @@ describe('createUndoManager', () => {
     expect(materialize(alice).children[0]).toMatchObject({ name: 'theirs' });
   });
 
+  it('restores a removed layer exactly, keeping what others changed meanwhile', () => {
+    const alice = newDoc(1);
+    must(addLayer(alice, raster(1, { id: 'a' })));
+    const bob = new Y.Doc();
+    bob.clientID = 2;
+    sync(alice, bob);
+    const undo = createUndoManager(alice, 'alice', { captureTimeout: 0 });
+    must(remove(alice, 'a', { origin: 'alice' }));
+    must(setProps(bob, 'a', { x: 5, opacity: 0.3 }));
+    sync(alice, bob);
+    expect(materialize(alice).children).toEqual([]);
+    undo.undo();
+    sync(alice, bob);
+    expect(materialize(alice).children[0]).toMatchObject({ id: 'a', x: 5, opacity: 0.3, name: 'L1' });
+    expect(materialize(bob)).toEqual(materialize(alice));
+  });
+
+  it('never leaves a property without a value when undo meets a concurrent write', () => {
+    const alice = newDoc(2);
+    must(addLayer(alice, raster(1, { id: 'a' })));
+    const bob = new Y.Doc();
+    bob.clientID = 1;
+    sync(alice, bob);
+    const undo = createUndoManager(alice, 'alice', { captureTimeout: 0 });
+    // concurrent writes of x: alice's wins (higher client id), so bob's sits between the old value and alice's;
+    // Yjs cannot re-insert the old value past bob's write, and without the filter x would be left empty
+    must(setProps(alice, 'a', { x: 1 }, { origin: 'alice' }));
+    must(setProps(bob, 'a', { x: 2 }));
+    sync(alice, bob);
+    undo.undo();
+    sync(alice, bob);
+    expect(materialize(alice).children[0]).toMatchObject({ id: 'a', x: 1 });
+    expect(materialize(bob)).toEqual(materialize(alice));
+  });
+
   it('restores a removed subtree and undoes a decomposition in one step', () => {
     const doc = newDoc();
     const me = 'u';

@@ -52,7 +52,7 @@ describe('validateUpdate', () => {
     ['parent is a layer', (c: Y.Doc) => node(c, 'g').set('parent', 'a'), 'NOT_A_GROUP', 'nodes.g.parent'],
     ['type change', (c: Y.Doc) => {
       const m = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ type: 'group', expanded: true, parent: null, order: 'a5', name: 'x', visible: true, locked: false, opacity: 1, blendMode: 'normal', x: 0, y: 0 })) m.set(k, v);
+      for (const [k, v] of Object.entries({ deleted: false, type: 'group', expanded: true, parent: null, order: 'a5', name: 'x', visible: true, locked: false, opacity: 1, blendMode: 'normal', x: 0, y: 0 })) m.set(k, v);
       nodesMap(c).set('a', m);
     }, 'IMMUTABLE_PROPERTY', 'nodes.a.type'],
     ['missing property', (c: Y.Doc) => node(c, 'a').delete('name'), 'INVALID_PROPERTY', 'nodes.a.name'],

@@ -1,10 +1,11 @@
 import type * as Y from 'yjs';
 import { type DocumentError, documentError } from '../DocumentError.js';
-import { insertRecord } from '../docShape.js';
+import { writeFields } from '../docShape.js';
 import { LIMITS } from '../limits.js';
 import { structureOf } from '../materialize.js';
 import type { NodeRecord } from '../records.js';
 import { type Result, err, ok } from '../result.js';
+import { insertDormant } from './createNodes.js';
 import { type EditContext, newIdFn, transactEdit } from './EditContext.js';
 import { type GroupInit, type LayerInit, type Placement, groupRecord, layerRecord } from './inputs.js';
 import { orderKeyAt } from './orderKeys.js';
@@ -17,17 +18,17 @@ function addNode(doc: Y.Doc, requestedId: string | undefined, build: BuildRecord
   const parent = at.parent ?? null;
   const placed = checkPlacement(structure, parent, at.index);
   if (!placed.ok) return placed;
-  if (structure.records.size >= LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
+  if (structure.all.size >= LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
   const id = requestedId ?? newIdFn(ctx)();
-  if (structure.records.has(id)) return err(documentError('DUPLICATE_ID', id.slice(0, 64), 'id'));
-  // validate with a placeholder key first so that a bad input never writes (re-keying siblings is a write)
-  const checked = build(id, parent, 'a0');
-  if (!checked.ok) return checked;
-  return transactEdit(doc, ctx, () => {
+  if (structure.all.has(id)) return err(documentError('DUPLICATE_ID', id.slice(0, 64), 'id'));
+  const record = build(id, parent, 'a0');
+  if (!record.ok) return record;
+  insertDormant(doc, [record.value], ctx);
+  transactEdit(doc, ctx, () => {
     const order = orderKeyAt(doc, structure, parent, at.index);
-    insertRecord(doc, { ...checked.value, order });
-    return ok(id);
+    writeFields(doc, id, { order, deleted: false });
   });
+  return ok(id);
 }
 
 /** Adds a raster or text layer; returns its id. */

@@ -1,11 +1,12 @@
 import type * as Y from 'yjs';
 import { type DocumentError, documentError } from '../DocumentError.js';
-import { insertRecord } from '../docShape.js';
+import { writeFields } from '../docShape.js';
 import { LIMITS } from '../limits.js';
 import { structureOf } from '../materialize.js';
 import type { NodeRecord } from '../records.js';
 import { type Result, err, ok } from '../result.js';
 import { subtreeIds } from '../structure.js';
+import { insertDormant } from './createNodes.js';
 import { type EditContext, newIdFn, transactEdit } from './EditContext.js';
 import { freshKeys, orderKeyAt } from './orderKeys.js';
 
@@ -18,24 +19,26 @@ export function duplicate(doc: Y.Doc, id: string, ctx: EditContext = {}): Result
   const source = structure.records.get(id);
   if (source === undefined) return err(documentError('NODE_NOT_FOUND', id.slice(0, 64), 'id'));
   const ids = subtreeIds(structure, id);
-  if (structure.records.size + ids.length > LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
+  if (structure.all.size + ids.length > LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
   const newId = newIdFn(ctx);
   const copyOf = new Map(ids.map((each) => [each, newId()]));
+  for (const copy of copyOf.values()) if (structure.all.has(copy)) return err(documentError('DUPLICATE_ID', copy.slice(0, 64)));
   const parent = structure.parentOf.get(id) ?? null;
   const index = (structure.childrenOf.get(parent) ?? []).indexOf(id) + 1;
+  const copies: NodeRecord[] = [{ ...source, id: copyOf.get(id)!, parent }];
+  for (const original of ids) {
+    const children = structure.childrenOf.get(original);
+    if (children === undefined || children.length === 0) continue;
+    // fresh keys keep the sibling order even where the originals shared a key
+    const keys = freshKeys(children.length);
+    children.forEach((child, i) => {
+      copies.push({ ...structure.records.get(child)!, id: copyOf.get(child)!, parent: copyOf.get(original)!, order: keys[i]! });
+    });
+  }
+  insertDormant(doc, copies, ctx);
   transactEdit(doc, ctx, () => {
-    const rootOrder = orderKeyAt(doc, structure, parent, index);
-    insertRecord(doc, { ...source, id: copyOf.get(id)!, parent, order: rootOrder });
-    for (const original of ids) {
-      const children = structure.childrenOf.get(original);
-      if (children === undefined || children.length === 0) continue;
-      // fresh keys keep the sibling order even where the originals shared a key
-      const keys = freshKeys(children.length);
-      children.forEach((child, i) => {
-        const record: NodeRecord = structure.records.get(child)!;
-        insertRecord(doc, { ...record, id: copyOf.get(child)!, parent: copyOf.get(original)!, order: keys[i]! });
-      });
-    }
+    writeFields(doc, copyOf.get(id)!, { order: orderKeyAt(doc, structure, parent, index) });
+    for (const copy of copies) writeFields(doc, copy.id, { deleted: false });
   });
   return ok(copyOf.get(id)!);
 }

@@ -40,6 +40,7 @@ export interface Placement {
 }
 
 const common = (init: CommonInit, fallbackName: string) => ({
+  deleted: false,
   name: init.name ?? fallbackName,
   visible: init.visible ?? true,
   locked: init.locked ?? false,
@@ -85,7 +86,7 @@ export function patchRecord(record: NodeRecord, patch: NodePatch): Result<NodeRe
     if (value === undefined) continue;
     const applies =
       key === 'expanded' ? record.type === 'group' : ['blob', 'width', 'height'].includes(key) ? record.type === 'layer' : key in record;
-    if (!applies || key === 'id' || key === 'type' || key === 'kind' || key === 'parent' || key === 'order') {
+    if (!applies || key === 'id' || key === 'type' || key === 'kind' || key === 'parent' || key === 'order' || key === 'deleted') {
       return err(documentError('INVALID_PROPERTY', `${key} cannot be set on this node`, key));
     }
     next[key] = value;

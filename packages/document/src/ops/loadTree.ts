@@ -1,20 +1,24 @@
 import type * as Y from 'yjs';
 import { type DocumentError, documentError } from '../DocumentError.js';
-import { insertRecord, metaMap, nodesMap, writeFields } from '../docShape.js';
+import { metaMap, writeFields } from '../docShape.js';
 import { LIMITS } from '../limits.js';
 import { structureOf } from '../materialize.js';
 import { type NodeRecord, recordFields, validateMeta } from '../records.js';
 import { type Result, err, ok } from '../result.js';
 import type { DocNode, DocumentTree } from '../types.js';
+import { insertDormant } from './createNodes.js';
 import { type EditContext, transactEdit } from './EditContext.js';
-import { freshKeys } from './orderKeys.js';
 import { groupRecord, layerRecord, underPath } from './inputs.js';
+import { freshKeys } from './orderKeys.js';
+
+const kindOf = (r: { type: string; kind?: string }): string => (r.type === 'group' ? 'group' : (r.kind ?? ''));
 
 /**
- * Makes the doc show exactly `tree` (same ids), as one forward transaction: what restoring a version or importing
- * a file into a live document does. Nodes absent from the tree are removed, present ones are updated property by
- * property (only changed values are written), new ones are created. Sibling order keys are kept when the current
- * order already matches the tree.
+ * Makes the doc show exactly `tree` (same ids), as one forward edit: what restoring a version or importing a file
+ * into a live document does. Nodes absent from the tree are removed (tombstoned), present ones updated property by
+ * property (only changed values are written; removed ones revived), new ones created. Sibling order keys are kept
+ * when the current order already matches the tree. An id whose type or kind differs from the stored node is an
+ * IMMUTABLE_PROPERTY error.
  */
 export function loadTree(doc: Y.Doc, tree: DocumentTree, ctx: EditContext = {}): Result<void, DocumentError> {
   const meta = validateMeta({ width: tree.width, height: tree.height });
@@ -29,10 +33,11 @@ export function loadTree(doc: Y.Doc, tree: DocumentTree, ctx: EditContext = {}):
     for (const [i, node] of nodes.entries()) {
       if (seen.has(node.id)) return err(documentError('DUPLICATE_ID', node.id.slice(0, 64), `${path}.${i}.id`));
       seen.add(node.id);
-      if (seen.size > LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
       const order = keys[i]!;
       const record = node.type === 'group' ? groupRecord(node, node.id, parent, order) : layerRecord(node, node.id, parent, order);
       if (!record.ok) return err(underPath(record.error, node.id, `${path}.${i}`));
+      const existing = structure.all.get(node.id);
+      if (existing && kindOf(existing) !== kindOf(record.value)) return err(documentError('IMMUTABLE_PROPERTY', node.id.slice(0, 64), `${path}.${i}.type`));
       records.push(record.value);
       if (node.type === 'group') {
         const inner = visit(node.children, node.id, `${path}.${i}.children`);
@@ -43,19 +48,16 @@ export function loadTree(doc: Y.Doc, tree: DocumentTree, ctx: EditContext = {}):
   };
   const visited = visit(tree.children, null, 'children');
   if (!visited.ok) return visited;
+  const created = records.filter((r) => !structure.all.has(r.id));
+  if (structure.all.size + created.length > LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
 
+  insertDormant(doc, created, ctx);
   transactEdit(doc, ctx, () => {
-    const nodes = nodesMap(doc);
-    for (const id of [...nodes.keys()]) if (!seen.has(id)) nodes.delete(id);
-    for (const record of records) {
-      const existing = structure.records.get(record.id);
-      const sameKind = existing && existing.type === record.type && (existing.type === 'group' || (record.type === 'layer' && existing.kind === record.kind));
-      if (sameKind) writeFields(doc, record.id, recordFields(record));
-      else insertRecord(doc, record);
-    }
-    const metaMapped = metaMap(doc);
-    if (metaMapped.get('width') !== tree.width) metaMapped.set('width', tree.width);
-    if (metaMapped.get('height') !== tree.height) metaMapped.set('height', tree.height);
+    for (const id of structure.records.keys()) if (!seen.has(id)) writeFields(doc, id, { deleted: true });
+    for (const record of records) writeFields(doc, record.id, recordFields(record));
+    const map = metaMap(doc);
+    if (map.get('width') !== tree.width) map.set('width', tree.width);
+    if (map.get('height') !== tree.height) map.set('height', tree.height);
   });
   return ok(undefined);
 }

@@ -1,26 +1,30 @@
 import type * as Y from 'yjs';
-import { writeFields } from '../docShape.js';
+import { deleteStored, writeFields } from '../docShape.js';
 import { structureOf } from '../materialize.js';
 import type { Structure } from '../structure.js';
 import { type EditContext, transactEdit } from './EditContext.js';
 import { dedupeOrderKeys } from './orderKeys.js';
 
-/** One write a repair makes: the stored fields of one node. */
+/** One write a repair makes: stored fields of one node. */
 export interface RepairWrite {
   id: string;
-  fields: { parent?: null; order?: string };
+  fields: { parent?: string | null; order?: string };
 }
 
 /**
- * The writes that make the stored state match what materialize() already shows: detached nodes (dangling
- * parent, parent not a group, cycle) get `parent: null`; duplicate order keys among siblings get distinct keys.
- * A pure function of the state, so replicas with the same state plan identical writes: concurrent repairs write
- * the same values and converge (last writer wins between equal values), and a repaired state plans nothing.
- * Repair never changes the materialised tree.
+ * The writes that make the stored state match what materialize() already shows: nodes detached by a dangling
+ * parent, a non-group parent or a cycle get their effective parent (top level); duplicate order keys among
+ * siblings get distinct keys. Nodes whose parent is merely removed (a tombstone) are left alone, so that undoing
+ * the removal puts them back; purgeDeleted() rewrites them. A pure function of the state, so replicas with the
+ * same state plan identical writes: concurrent repairs write equal values and converge, a repaired state plans
+ * nothing, and repairing never changes the materialised tree.
  */
-export function planRepair(structure: Structure): RepairWrite[] {
+export function planRepair(structure: Structure, options: { includeDeletedParents?: boolean } = {}): RepairWrite[] {
   const writes = new Map<string, RepairWrite>();
-  for (const id of structure.detached.keys()) writes.set(id, { id, fields: { parent: null } });
+  for (const [id, reason] of structure.detached) {
+    if (reason === 'deleted-parent' && !options.includeDeletedParents) continue;
+    writes.set(id, { id, fields: { parent: structure.parentOf.get(id) ?? null } });
+  }
   for (const children of structure.childrenOf.values()) {
     const entries = children.map((id) => ({ id, order: structure.records.get(id)!.order }));
     for (const [id, order] of dedupeOrderKeys(entries)) {
@@ -40,4 +44,21 @@ export function repair(doc: Y.Doc, ctx: EditContext = {}): number {
     for (const write of plan) writeFields(doc, write.id, write.fields);
   });
   return plan.length;
+}
+
+/**
+ * Compaction: repairs (including nodes under removed parents, which move to where they are shown) and then
+ * deletes every tombstone for good. Removals before this point can no longer be undone. Meant for the server at
+ * checkpoints; returns the number of purged nodes.
+ */
+export function purgeDeleted(doc: Y.Doc, ctx: EditContext = {}): number {
+  const structure = structureOf(doc);
+  const plan = planRepair(structure, { includeDeletedParents: true });
+  const tombstones = [...structure.all.values()].filter((r) => r.deleted).map((r) => r.id);
+  if (plan.length === 0 && tombstones.length === 0) return 0;
+  transactEdit(doc, ctx, () => {
+    for (const write of plan) writeFields(doc, write.id, write.fields);
+    for (const id of tombstones) deleteStored(doc, id);
+  });
+  return tombstones.length;
 }

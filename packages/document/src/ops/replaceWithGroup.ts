@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { type DocumentError, documentError } from '../DocumentError.js';
-import { insertRecord, nodesMap } from '../docShape.js';
+import { writeFields } from '../docShape.js';
+import { insertDormant } from './createNodes.js';
 import { LIMITS } from '../limits.js';
 import { structureOf } from '../materialize.js';
 import type { NodeRecord } from '../records.js';
@@ -31,10 +32,10 @@ export function replaceWithGroup(
   const layer = structure.records.get(layerId);
   if (layer === undefined) return err(documentError('NODE_NOT_FOUND', layerId.slice(0, 64), 'layerId'));
   if (layer.type !== 'layer') return err(documentError('INVALID_PROPERTY', 'only a layer can be replaced by a group', 'layerId'));
-  if (structure.records.size + layers.length > LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
+  if (structure.all.size + layers.length + 1 > LIMITS.maxNodes) return err(documentError('LIMIT_EXCEEDED', `at most ${LIMITS.maxNodes} nodes`));
   const newId = newIdFn(ctx);
   const groupId = ctx.group?.id ?? newId();
-  if (structure.records.has(groupId)) return err(documentError('DUPLICATE_ID', groupId.slice(0, 64), 'group.id'));
+  if (structure.all.has(groupId)) return err(documentError('DUPLICATE_ID', groupId.slice(0, 64), 'group.id'));
   const parent = structure.parentOf.get(layerId) ?? null;
   const group = groupRecord(
     { name: layer.name, visible: layer.visible, locked: layer.locked, opacity: layer.opacity, blendMode: layer.blendMode, ...ctx.group },
@@ -48,16 +49,16 @@ export function replaceWithGroup(
   const seen = new Set<string>([groupId]);
   for (const [i, init] of layers.entries()) {
     const id = init.id ?? newId();
-    if (structure.records.has(id) || seen.has(id)) return err(documentError('DUPLICATE_ID', id.slice(0, 64), `layers.${i}.id`));
+    if (structure.all.has(id) || seen.has(id)) return err(documentError('DUPLICATE_ID', id.slice(0, 64), `layers.${i}.id`));
     seen.add(id);
     const record = layerRecord(init, id, groupId, keys[i]!);
     if (!record.ok) return err(underPath(record.error, id, `layers.${i}`));
     children.push(record.value);
   }
+  insertDormant(doc, [group.value, ...children], ctx);
   transactEdit(doc, ctx, () => {
-    nodesMap(doc).delete(layerId);
-    insertRecord(doc, group.value);
-    for (const child of children) insertRecord(doc, child);
+    writeFields(doc, layerId, { deleted: true });
+    for (const created of [group.value, ...children]) writeFields(doc, created.id, { deleted: false });
   });
   return ok({ groupId, layerIds: children.map((c) => c.id) });
 }

@@ -10,7 +10,7 @@ import { patchRecord } from './inputs.js';
 /** Sets properties of one node; only the properties whose value changes are written (per-property LWW). */
 export function setProps(doc: Y.Doc, id: string, patch: NodePatch, ctx: EditContext = {}): Result<void, DocumentError> {
   const record = readRecord(doc, id);
-  if (record === null) return err(documentError('NODE_NOT_FOUND', id.slice(0, 64), 'id'));
+  if (record === null || record.deleted) return err(documentError('NODE_NOT_FOUND', id.slice(0, 64), 'id'));
   const next = patchRecord(record, patch);
   if (!next.ok) return next;
   transactEdit(doc, ctx, () => writeFields(doc, id, recordFields(next.value)));
