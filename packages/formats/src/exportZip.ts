@@ -1,5 +1,6 @@
 import { zipSync, type Zippable } from 'fflate';
-import type { BlobReader, DocumentTree, LayerNode } from '@strata/document';
+import type { BlobReader, DocumentTree, LayerNode, TextStyle } from '@strata/document';
+import { parseHexColor } from './color.js';
 import { decodePng, encodePng } from './png.js';
 import { walkLayers } from './walkLayers.js';
 
@@ -18,7 +19,14 @@ export interface ManifestLayer {
   y: number;
   width: number;
   height: number;
-  text?: string;
+  /** as the decompose CLI writes it: colour as [r, g, b] */
+  text?: ManifestText;
+}
+
+export interface ManifestText {
+  content: string;
+  fontSize: number;
+  color: [number, number, number];
 }
 
 /**
@@ -36,12 +44,17 @@ export async function exportZip(tree: DocumentTree, readBlob: BlobReader): Promi
     zip[file] = [await withOpacity(await readBlob(layer.blob), opacity), { level: 0 }];
     layers.push({
       file, name: layer.name, kind: layer.kind, x: layer.x, y: layer.y, width: layer.width, height: layer.height,
-      ...(layer.kind === 'text' ? { text: layer.text.content } : {}),
+      ...(layer.kind === 'text' ? { text: manifestText(layer.text) } : {}),
     });
   }
   const manifest: LayerManifest = { width: tree.width, height: tree.height, layers };
   zip['manifest.json'] = [new TextEncoder().encode(JSON.stringify(manifest, null, 2)), { level: 6 }];
   return zipSync(zip);
+}
+
+function manifestText(t: TextStyle): ManifestText {
+  const { r, g, b } = parseHexColor(t.color);
+  return { content: t.content, fontSize: t.fontSize, color: [r, g, b] };
 }
 
 async function withOpacity(png: Uint8Array, opacity: number): Promise<Uint8Array> {

@@ -2,7 +2,7 @@ export { exportDocument, isExportFormat, EXPORT_FORMATS, type ExportFormat, type
 export { exportPsd } from './exportPsd.js';
 export { exportPptx } from './exportPptx.js';
 export { exportOra } from './exportOra.js';
-export { exportZip, type LayerManifest, type ManifestLayer } from './exportZip.js';
+export { exportZip, type LayerManifest, type ManifestLayer, type ManifestText } from './exportZip.js';
 export { exportPng } from './exportPng.js';
 export { importDocument, sniffImportFormat, type ImportFormat } from './importDocument.js';
 export { importPsd } from './importPsd.js';

@@ -1,7 +1,7 @@
 import type { BlobReader, DocNode, DocumentTree, RgbaImage } from '@strata/document';
 import { toHexColor } from './color.js';
 import { decodePng, sha256Hex } from './png.js';
-import type { LayerManifest, ManifestLayer } from './exportZip.js';
+import type { LayerManifest, ManifestLayer, ManifestText } from './exportZip.js';
 
 export class ManifestError extends Error {
   override name = 'ManifestError';
@@ -23,7 +23,8 @@ export function parseManifest(json: unknown): LayerManifest {
 
 /**
  * Builds a document from a manifest and a file reader: one layer per entry, bottom to top, no groups.
- * Text entries become text layers (DejaVu Sans, size from the box height, colour from the opaque pixels).
+ * Text entries (`text: { content, fontSize, color: [r, g, b] }` as the decompose CLI writes, or a bare string) become
+ * text layers in DejaVu Sans; a missing size or colour is taken from the box height and the opaque pixels.
  */
 export async function manifestDocument(manifest: LayerManifest, readFile: (name: string) => Promise<Uint8Array>): Promise<{ tree: DocumentTree; readBlob: BlobReader }> {
   const blobs = new Map<string, Uint8Array>();
@@ -38,8 +39,12 @@ export async function manifestDocument(manifest: LayerManifest, readFile: (name:
       id: `layer-${i}`, name: l.name ?? l.file, visible: true, locked: false, opacity: 1, blendMode: 'normal' as const,
       type: 'layer' as const, x: l.x, y: l.y, width: l.width, height: l.height, blob,
     };
-    if (l.kind === 'text' && typeof l.text === 'string') {
-      children.push({ ...base, kind: 'text', text: { content: l.text, fontFamily: 'DejaVu Sans', fontSize: Math.max(1, Math.round(l.height * 0.75)), color: inkColor(img), align: 'left' } });
+    const text = l.text as ManifestLayer['text'] | string | undefined;
+    if (l.kind === 'text' && text !== undefined) {
+      const t: Partial<ManifestText> = typeof text === 'string' ? { content: text } : text;
+      const color = Array.isArray(t.color) && t.color.length === 3 ? toHexColor({ r: t.color[0], g: t.color[1], b: t.color[2] }) : inkColor(img);
+      const fontSize = typeof t.fontSize === 'number' && t.fontSize > 0 ? t.fontSize : Math.max(1, Math.round(l.height * 0.75));
+      children.push({ ...base, kind: 'text', text: { content: String(t.content ?? ''), fontFamily: 'DejaVu Sans', fontSize, color, align: 'left' } });
     } else {
       children.push({ ...base, kind: 'raster' });
     }

@@ -23,7 +23,7 @@ describe('export CLI', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     // the ZIP leaves hidden layers out and flattens groups
     expect(manifest.layers.map((l: { name: string }) => l.name)).toEqual(['Background', 'Red disc', 'Blue disc', 'Yellow box', 'Off the edge', 'Hello Strata']);
-    expect(manifest.layers[5]).toMatchObject({ kind: 'text', text: 'Hello Strata', x: 20, y: 180, width: 200, height: 40 });
+    expect(manifest.layers[5]).toMatchObject({ kind: 'text', text: { content: 'Hello Strata', fontSize: 20, color: [16, 32, 48] }, x: 20, y: 180, width: 200, height: 40 });
 
     const out = join(dir, 'out.psd');
     const stdout = execFileSync(tsx, [cli, dir, '--format', 'psd', '--out', out], { encoding: 'utf8' });
@@ -33,7 +33,7 @@ describe('export CLI', () => {
     const layers = back.value.tree.children;
     expect(layers.map((l) => l.name)).toEqual(manifest.layers.map((l: { name: string }) => l.name));
     const text = layers[5];
-    expect(text?.type === 'layer' && text.kind === 'text' && text.text.content).toBe('Hello Strata');
+    expect(text?.type === 'layer' && text.kind === 'text' && text.text).toEqual({ content: 'Hello Strata', fontFamily: 'DejaVu Sans', fontSize: 20, color: '#102030', align: 'left' });
   });
 
   it('fails with one line and a non-zero exit on bad input', () => {
