@@ -1,4 +1,4 @@
-import { checkpoint, throwIfAborted } from './errors.js';
+import { checkpoint, raceAbort, throwIfAborted } from './errors.js';
 import { chooseFiller } from './fill/chooseFiller.js';
 import { createImage, type RgbaImage } from './image.js';
 import { cropToContent, type Layer, type Stage } from './Layer.js';
@@ -38,7 +38,14 @@ export function defaultMatter(): IsnetMatter {
  * Decompose an RGB(A) image into layers, bottom to top, whose straight-alpha composite reproduces the input (colour
  * and alpha) up to rounding. See README.md for the stages.
  */
-export async function decompose(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]> {
+export function decompose(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]> {
+  const work = run(input, options);
+  // the race settles first on abort; the work then fails at its next checkpoint, and that failure is expected
+  work.catch(() => undefined);
+  return raceAbort(work, options.signal);
+}
+
+async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]> {
   const { signal, onProgress } = options;
   const hints = options.hints ?? [];
   validateImage(input);
@@ -128,7 +135,12 @@ async function fillChain(
     const plan = plans[k - 1]!;
     const hole = dilate(plan.alpha, w, h);
     const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
-    targets[k - 1] = await filler(targets[k]!, hole, signal);
+    const filled = await filler(targets[k]!, hole, signal);
+    // the dilation ring only keeps fringe colours out of the fill; where the layer has no alpha, nothing changes
+    for (let i = 0; i < hole.length; i++) {
+      if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);
+    }
+    targets[k - 1] = filled;
   }
   progress('fill', 1);
   return targets;

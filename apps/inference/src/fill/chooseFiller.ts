@@ -16,7 +16,11 @@ export function ringTexture(image: RgbaImage, hole: Uint8Array, ring = 6): numbe
   // distance-limited dilation of the hole to find the ring
   let frontier: number[] = [];
   const seen = new Uint8Array(w * h);
-  for (let i = 0; i < hole.length; i++) if (hole[i]) (seen[i] = 1), frontier.push(i);
+  for (let i = 0; i < hole.length; i++) {
+    if (!hole[i]) continue;
+    seen[i] = 1;
+    frontier.push(i);
+  }
   let sum = 0;
   let n = 0;
   for (let step = 0; step < ring && frontier.length > 0; step++) {

@@ -176,7 +176,10 @@ function onionPeel(level: Level, random: () => number): Int32Array | undefined {
       const consider = (s: number): void => {
         if (s < 0 || s >= w * h || !isSource[s]) return;
         const d = dist(p, s);
-        if (d < bestD) (bestD = d), (best = s);
+        if (d < bestD) {
+          bestD = d;
+          best = s;
+        }
       };
       const px = p % w;
       const py = (p - px) / w;

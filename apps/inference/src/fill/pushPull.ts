@@ -73,10 +73,22 @@ export function pushPull(values: Float32Array, known: Uint8Array, w: number, h: 
       for (let k = 0; k < c; k++) {
         let acc = 0;
         let n = 0;
-        if (x > 0) (acc += values[(i - 1) * c + k]!), n++;
-        if (x < w - 1) (acc += values[(i + 1) * c + k]!), n++;
-        if (y > 0) (acc += values[(i - w) * c + k]!), n++;
-        if (y < h - 1) (acc += values[(i + w) * c + k]!), n++;
+        if (x > 0) {
+          acc += values[(i - 1) * c + k]!;
+          n++;
+        }
+        if (x < w - 1) {
+          acc += values[(i + 1) * c + k]!;
+          n++;
+        }
+        if (y > 0) {
+          acc += values[(i - w) * c + k]!;
+          n++;
+        }
+        if (y < h - 1) {
+          acc += values[(i + w) * c + k]!;
+          n++;
+        }
         if (n > 0) values[i * c + k] = acc / n;
       }
     }

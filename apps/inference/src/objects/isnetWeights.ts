@@ -30,13 +30,16 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * Reassemble the IS-Net ONNX file from the hash-named chunks listed in dist/resources.json, verify every chunk's
  * sha256 and the total size, and cache the result (named by the sha256 of the whole file) so later runs read one file.
  */
-export async function isnetModelPath(variant: IsnetVariant = 'small'): Promise<string> {
-  const dist = packageDist();
+export async function isnetModelPath(
+  variant: IsnetVariant = 'medium',
+  dist: string = packageDist(),
+  cacheDir: string = modelCacheDir(),
+): Promise<string> {
   const resources = JSON.parse(await readFile(join(dist, 'resources.json'), 'utf8')) as Record<string, ResourceEntry>;
   const entry = resources[`/models/${variant}`];
   if (!entry) throw new DecomposeError('MODEL_UNAVAILABLE', `IS-Net ${variant} is not listed in resources.json`);
   const key = sha256(Buffer.from(entry.chunks.map((c) => c.hash).join(',')));
-  const target = join(modelCacheDir(), `isnet-${variant}-${key.slice(0, 16)}.onnx`);
+  const target = join(cacheDir, `isnet-${variant}-${key.slice(0, 16)}.onnx`);
   if (existsSync(target)) return target;
   const model = new Uint8Array(entry.size);
   for (const chunk of entry.chunks) {
@@ -50,7 +53,7 @@ export async function isnetModelPath(variant: IsnetVariant = 'small'): Promise<s
     }
     model.set(bytes, start);
   }
-  await mkdir(modelCacheDir(), { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
   await writeFile(tmp, model);
   await rename(tmp, target);

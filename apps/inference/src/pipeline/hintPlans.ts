@@ -114,8 +114,14 @@ export function boxForeground(image: RgbaImage, box: { x: number; y: number; wid
     const o = (y * w + x) * 4;
     border.push([data[o]!, data[o + 1]!, data[o + 2]!]);
   };
-  for (let x = x0; x <= x1; x += step) (sample(x, y0), sample(x, y1));
-  for (let y = y0; y <= y1; y += step) (sample(x0, y), sample(x1, y));
+  for (let x = x0; x <= x1; x += step) {
+    sample(x, y0);
+    sample(x, y1);
+  }
+  for (let y = y0; y <= y1; y += step) {
+    sample(x0, y);
+    sample(x1, y);
+  }
   const region = new Set<number>();
   for (let y = y0 + 1; y < y1; y++) {
     for (let x = x0 + 1; x < x1; x++) {

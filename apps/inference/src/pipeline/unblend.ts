@@ -32,9 +32,10 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     const a = new Float32Array(size);
     const t = targets[k]!.data;
     const b = targets[k - 1]!.data;
+    const opacity = layer.color ? 1 : layerOpacity(layer.alpha, t, b, above);
     for (let i = 0; i < size; i++) {
       const A = above[i]!;
-      let alpha = Math.min(layer.alpha[i]!, A);
+      let alpha = Math.min(layer.alpha[i]! * opacity, A);
       if (layer.color && alpha > 0) alpha = Math.min(A, projectAlpha(t, b, i, layer.color));
       alpha = Math.max(alpha, minAlpha(t, b, i, A));
       a[i] = alpha;
@@ -69,7 +70,7 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
       let alpha = plan[i]!;
       if (beta < 0.999) alpha = Math.min(1, Math.max(0, (A[i]! - beta) / (1 - beta)));
       else alpha = Math.max(alpha, minAlphaAgainst(t, compRgb, i, A[i]!));
-      let alpha8 = Math.ceil(alpha * 255 - 1e-6);
+      let alpha8 = Math.ceil(alpha * 255 - 1e-3);
       if (alpha8 <= 0) continue;
       alpha8 = Math.min(255, alpha8);
       const a = alpha8 / 255;
@@ -86,6 +87,25 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     out.push(layer);
   }
   return out;
+}
+
+/** A layer whose core is a tint over what lies beneath gets this uniform opacity; above it, a layer is opaque. */
+const TRANSLUCENT_BELOW = 0.85;
+
+/**
+ * Uniform opacity of a layer: the 90th percentile, over its confident core, of the smallest alpha that explains
+ * each pixel over the completed background. A translucent shape scores its opacity; an opaque object scores ~1.
+ */
+export function layerOpacity(alpha: Float32Array, t: Uint8ClampedArray, b: Uint8ClampedArray, above: Float32Array): number {
+  const samples: number[] = [];
+  const step = Math.max(1, Math.floor(alpha.length / 200_000));
+  for (let i = 0; i < alpha.length; i += step) {
+    if (alpha[i]! > 0.9 && above[i]! > 0.99) samples.push(minAlpha(t, b, i, 1));
+  }
+  if (samples.length < 16) return 1;
+  samples.sort((x, y) => x - y);
+  const p90 = samples[Math.floor(samples.length * 0.9)]!;
+  return p90 < TRANSLUCENT_BELOW ? Math.max(0.05, p90) : 1;
 }
 
 /** Smallest alpha for which F = B + A (C - B) / alpha stays within 0..255 in every channel. */
