@@ -78,29 +78,39 @@ function linesFromMask(mask: Uint8Array, w: number, h: number): LineCandidate[] 
       if (gap > 1.5 * Math.max(ha, hb)) continue;
       const overlap = Math.min(a.maxY, b.maxY) - Math.max(a.minY, b.minY) + 1;
       if (overlap < 0.5 * Math.min(ha, hb) || Math.max(ha, hb) > 3 * Math.min(ha, hb)) continue;
+      // centres on one line (caps vs. x-height letters differ by ~0.15 of the cap height)
+      if (Math.abs(a.minY + a.maxY - b.minY - b.maxY) / 2 > 0.35 * Math.max(ha, hb)) continue;
       parent[find(j)] = find(i);
     }
   }
-  const lines = new Map<number, { minX: number; minY: number; maxX: number; maxY: number; count: number }>();
+  const lines = new Map<number, { minX: number; minY: number; maxX: number; maxY: number; count: number; heights: number[] }>();
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     const root = find(i);
     const l = lines.get(root);
-    if (!l) lines.set(root, { minX: g.minX, minY: g.minY, maxX: g.maxX, maxY: g.maxY, count: 1 });
+    if (!l) lines.set(root, { minX: g.minX, minY: g.minY, maxX: g.maxX, maxY: g.maxY, count: 1, heights: [g.maxY - g.minY + 1] });
     else {
       l.minX = Math.min(l.minX, g.minX);
       l.minY = Math.min(l.minY, g.minY);
       l.maxX = Math.max(l.maxX, g.maxX);
       l.maxY = Math.max(l.maxY, g.maxY);
       l.count++;
+      l.heights.push(g.maxY - g.minY + 1);
     }
   }
   const out: LineCandidate[] = [];
   for (const l of lines.values()) {
     if (l.count < 2) continue;
     const lh = l.maxY - l.minY + 1;
+    // a chain that drifted across lines (texture specks bridging them) is not one line
+    const typical = l.heights.sort((a, b) => a - b)[l.heights.length >> 1]!;
+    if (lh > 2 * typical) continue;
+    // two or more glyphs side by side are wider than tall; arcs of a large shape's outline are not
+    if (l.maxX - l.minX + 1 < 1.2 * lh) continue;
+    // marks join the line they sit in (measured against the glyphs only, so specks cannot chain outwards)
+    const g = { minX: l.minX, minY: l.minY, maxX: l.maxX, maxY: l.maxY };
     for (const m of marks) {
-      if (m.minX >= l.minX - lh / 2 && m.maxX <= l.maxX + lh / 2 && m.minY >= l.minY - lh / 2 && m.maxY <= l.maxY + lh / 2) {
+      if (m.minX >= g.minX - lh / 2 && m.maxX <= g.maxX + lh / 2 && m.minY >= g.minY - lh / 2 && m.maxY <= g.maxY + lh / 2) {
         l.minX = Math.min(l.minX, m.minX);
         l.minY = Math.min(l.minY, m.minY);
         l.maxX = Math.max(l.maxX, m.maxX);
