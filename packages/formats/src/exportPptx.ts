@@ -15,7 +15,8 @@ const LONG_SIDE_IN = 10;
  * One slide sized to the canvas aspect; every visible raster layer a picture at its position and size, every
  * visible text layer a real text box (font, size, colour, alignment), bottom to top, so the stacking order is kept.
  * PPTX has no layer blend modes: layers are drawn normally. Opacity (with the groups') goes into the picture's
- * alpha and the text's transparency.
+ * alpha and the text's transparency. Text boxes do not wrap (their string's own line breaks are kept), so a font
+ * that sets a little wider than the preview overflows the box instead of breaking onto a new line.
  */
 export async function exportPptx(tree: DocumentTree, readBlob: BlobReader): Promise<Uint8Array> {
   const inPerPx = LONG_SIDE_IN / Math.max(tree.width, tree.height);
@@ -34,7 +35,7 @@ export async function exportPptx(tree: DocumentTree, readBlob: BlobReader): Prom
       const t = layer.text;
       slide.addText(t.content, {
         ...box, fontFace: t.fontFamily, fontSize: t.fontSize * inPerPx * 72, color: t.color.replace('#', '').toUpperCase(),
-        align: t.align, valign: 'top', margin: 0, fit: 'none', wrap: true,
+        align: t.align, valign: 'top', margin: 0, fit: 'none', wrap: false,
         ...(opacity < 1 ? { transparency: Math.round((1 - opacity) * 100) } : {}),
       });
     } else {

@@ -11,3 +11,4 @@ export type { ImportedDocument, ImportOptions } from './ImportedDocument.js';
 export { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.js';
 export { FormatError, ExportError, type FormatErrorCode, type Result } from './errors.js';
 export { decodePng, encodePng, sha256Hex } from './png.js';
+export { importedAsGroup } from './importedAsGroup.js';

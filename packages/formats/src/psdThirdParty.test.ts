@@ -53,6 +53,16 @@ describe('PSD read by readers we did not write', async () => {
       const expected = await decodePng(await blobs.read(ours.blob));
       expect(Buffer.compare(Buffer.from(pixels), Buffer.from(expected.data)), `pixels of ${ours.name}`).toBe(0);
     }
-    expect(theirs[layers.length - 1]!.text).toBe('Hello Strata');
+    // the type layer's engine data: font, size and colour as we wrote them
+    const textLayer = theirs[layers.length - 1]!;
+    expect(textLayer.text).toBe('Hello Strata');
+    const engine = textLayer.textProperties as unknown as {
+      EngineDict: { StyleRun: { RunArray: { StyleSheet: { StyleSheetData: { FontSize: number; Font: number; FillColor: { Values: number[] } } } }[] } };
+      DocumentResources: { FontSet: { Name: string }[] };
+    };
+    const style = engine.EngineDict.StyleRun.RunArray[0]!.StyleSheet.StyleSheetData;
+    expect(style.FontSize).toBe(20);
+    expect(engine.DocumentResources.FontSet[style.Font]!.Name).toBe('DejaVu Sans');
+    expect(style.FillColor.Values.slice(1).map((v) => Math.round(v * 255))).toEqual([0x10, 0x20, 0x30]);
   });
 });
