@@ -3,7 +3,7 @@
  * and a throwaway database when DATABASE_URL names a server. Tests read STRATA_WEB_URL and STRATA_API_URL.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,10 +58,14 @@ async function throwawayDatabase(serverUrl: string): Promise<{ url: string; drop
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const [apiPort, webPort, pgPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'strata-e2e-'));
+  chmodSync(dataDir, 0o755); // embedded Postgres runs as the `postgres` user when we are root
   const database = process.env.DATABASE_URL ? await throwawayDatabase(process.env.DATABASE_URL) : undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, API_PORT: String(apiPort), WEB_PORT: String(webPort), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, API_PORT: String(apiPort), WEB_PORT: String(webPort), STRATA_PG_PORT: String(pgPort),
+    STRATA_DATA_DIR: dataDir, STRATA_API_URL: `http://127.0.0.1:${apiPort}`,
+  };
   if (database) env.DATABASE_URL = database.url;
   else delete env.DATABASE_URL;
 
