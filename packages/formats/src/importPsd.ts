@@ -31,14 +31,27 @@ export async function importPsd(bytes: Uint8Array, options: ImportOptions & { li
   }
   const newId = options.newId ?? randomUUID;
   const blobs = new Map<string, Uint8Array>();
-  // PNG encoding runs on libuv's thread pool: start them all, then build the tree in order
-  const pending: Promise<unknown>[] = [];
+  // PNG encoding runs on libuv's thread pool: a few at a time (each holds a copy of its layer), tree built in order
+  const pending: (() => Promise<void>)[] = [];
   const children = (psd.children ?? []).map((layer) => toNode(layer, newId, blobs, pending));
-  await Promise.all(pending);
+  await runLimited(pending, 4);
   return ok({ tree: { width: psd.width, height: psd.height, children }, blobs });
 }
 
-function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint8Array>, pending: Promise<unknown>[]): DocNode {
+async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      const task = tasks[i]!;
+      tasks[i] = async () => {}; // drop the closure (and the pixels it holds) once started
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint8Array>, pending: (() => Promise<void>)[]): DocNode {
   const base: NodeBase = {
     id: newId(),
     name: layer.name ?? '',
@@ -56,10 +69,12 @@ function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint8Array
   const image = toRgba(layer.imageData);
   const common = { ...base, type: 'layer' as const, x: layer.left ?? 0, y: layer.top ?? 0, blob: '', width: image.width, height: image.height };
   const node = layerNode(common, layer.text);
-  pending.push(encodePng(image).then((png) => {
+  pending.push(async () => {
+    const png = await encodePng(image);
     node.blob = sha256Hex(png);
     blobs.set(node.blob, png);
-  }));
+    if (layer.imageData) layer.imageData = undefined; // let the decoded pixels go
+  });
   return node;
 }
 
