@@ -6,6 +6,8 @@ import { MemoryBlobs } from './testing/MemoryBlobs.js';
 import { fixtureDocument, raster, rectImage } from './testing/documentFixture.js';
 import { expectSameDocument } from './testing/compareTrees.js';
 import { decodePng } from './png.js';
+import { writePsdUint8Array } from 'ag-psd';
+import { ensureAgPsd } from './agPsd.js';
 
 const reader = (m: Map<string, Uint8Array>): BlobReader => async (sha) => {
   const b = m.get(sha);
@@ -36,5 +38,21 @@ describe('PSD export → import', () => {
     expect(layer).toMatchObject({ x: 40, y: 60, width: 60, height: 30 });
     const px = await decodePng(back.value.blobs.get(layer?.type === 'layer' ? layer.blob : '')!);
     expect(Array.from(px.data.slice(0, 4))).toEqual([9, 99, 199, 255]);
+  });
+
+  it('multiplies a layer mask written by ag-psd into alpha on import', async () => {
+    ensureAgPsd();
+    const data = new Uint8ClampedArray(4 * 2 * 4).fill(255);
+    const mask = new Uint8ClampedArray([0, 0, 0, 255, 128, 128, 128, 255]); // 2x1 mask at (1, 0): 0 then 128
+    const psd = writePsdUint8Array({
+      width: 4, height: 2,
+      children: [{ name: 'masked', left: 0, top: 0, imageData: { width: 4, height: 2, data }, mask: { left: 1, top: 0, right: 3, bottom: 1, defaultColor: 255, imageData: { width: 2, height: 1, data: mask } } }],
+      imageData: { width: 4, height: 2, data: new Uint8ClampedArray(32) },
+    });
+    const back = await importPsd(psd);
+    if (!back.ok) throw back.error;
+    const layer = back.value.tree.children[0]!;
+    const px = await decodePng(back.value.blobs.get(layer.type === 'layer' ? layer.blob : '')!);
+    expect([0, 1, 2, 3, 4].map((i) => px.data[i * 4 + 3])).toEqual([255, 0, 128, 255, 255]);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readPsd, type Layer, type PixelData } from 'ag-psd';
 import type { DocNode, LayerNode, NodeBase, RasterLayer, RgbaImage } from '@strata/document';
 import { ensureAgPsd } from './agPsd.js';
+import { applyLayerMask } from './applyLayerMask.js';
 import { fromPsdBlendMode } from './blendModeNames.js';
 import { toHexColor } from './color.js';
 import { fail, ok, type Result } from './errors.js';
@@ -12,7 +13,9 @@ import { psdPrecheck } from './psdPrecheck.js';
 
 /**
  * Reads a PSD into a tree: folders become groups, pixel layers raster layers, type layers text layers with their
- * string and style (their pixels become the text rendering). Limits are checked on the raw bytes first.
+ * string and style (their pixels become the text rendering). User masks are multiplied into alpha. Limits are checked
+ * on the raw bytes first. Not modelled (imported as their pixels, or as empty layers): clipping masks, vector masks,
+ * adjustment and fill layers, layer effects, smart-object transforms.
  */
 export async function importPsd(bytes: Uint8Array, options: ImportOptions & { limits?: ImportLimits } = {}): Promise<Result<ImportedDocument>> {
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
@@ -67,6 +70,7 @@ function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint8Array
     return { ...base, type: 'group', expanded: layer.opened ?? true, children };
   }
   const image = toRgba(layer.imageData);
+  applyLayerMask(image, layer.left ?? 0, layer.top ?? 0, layer.mask);
   const common = { ...base, type: 'layer' as const, x: layer.left ?? 0, y: layer.top ?? 0, blob: '', width: image.width, height: image.height };
   const node = layerNode(common, layer.text);
   pending.push(async () => {
