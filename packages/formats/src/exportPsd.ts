@@ -3,7 +3,10 @@ import { compositeTree, type BlobReader, type DocNode, type DocumentTree, type L
 import { ensureAgPsd } from './agPsd.js';
 import { toPsdBlendMode } from './blendModeNames.js';
 import { parseHexColor } from './color.js';
+import { ExportError } from './errors.js';
 import { layerPixelReader } from './layerReader.js';
+import { runLimited } from './runLimited.js';
+import { walkLayers } from './walkLayers.js';
 import { cropImage, opaqueBounds } from './trimTransparent.js';
 
 /**
@@ -13,12 +16,16 @@ import { cropImage, opaqueBounds } from './trimTransparent.js';
  */
 export async function exportPsd(tree: DocumentTree, readBlob: BlobReader): Promise<Uint8Array> {
   ensureAgPsd();
-  // ag-psd needs every layer's pixels at once anyway, so each layer is decoded once and reused for the composite
+  // ag-psd needs every layer's pixels at once anyway, so each layer is decoded once (four at a time, on sharp's
+  // threads) and reused for the composite
   const decode = layerPixelReader(readBlob);
   const decoded = new Map<string, RgbaImage>();
+  await runLimited([...walkLayers(tree.children)].map(({ layer }) => async () => {
+    decoded.set(layer.id, await decode(layer));
+  }), 4);
   const read: LayerPixelReader = async (layer) => {
-    let img = decoded.get(layer.id);
-    if (!img) decoded.set(layer.id, (img = await decode(layer)));
+    const img = decoded.get(layer.id);
+    if (!img) throw new ExportError(`layer ${layer.id} was not decoded`);
     return img;
   };
   const children: Layer[] = [];

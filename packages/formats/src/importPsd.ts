@@ -10,6 +10,7 @@ import type { ImportedDocument, ImportOptions } from './ImportedDocument.js';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits.js';
 import { encodePng, sha256Hex } from './png.js';
 import { psdPrecheck } from './psdPrecheck.js';
+import { runLimited } from './runLimited.js';
 
 /**
  * Reads a PSD into a tree: folders become groups, pixel layers raster layers, type layers text layers with their
@@ -39,19 +40,6 @@ export async function importPsd(bytes: Uint8Array, options: ImportOptions & { li
   const children = (psd.children ?? []).map((layer) => toNode(layer, newId, blobs, pending));
   await runLimited(pending, 4);
   return ok({ tree: { width: psd.width, height: psd.height, children }, blobs });
-}
-
-async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      const task = tasks[i]!;
-      tasks[i] = async () => {}; // drop the closure (and the pixels it holds) once started
-      await task();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
 
 function toNode(layer: Layer, newId: () => string, blobs: Map<string, Uint8Array>, pending: (() => Promise<void>)[]): DocNode {

@@ -1,6 +1,6 @@
 import type { BlendMode } from '../types.js';
 import type { RgbaImage } from './RgbaImage.js';
-import { blendPixel } from './blendChannels.js';
+import { blendPixel, separableBlend } from './blendChannels.js';
 
 /**
  * A working surface: premultiplied RGBA in 0..1 (Float32) covering the document rectangle
@@ -29,6 +29,7 @@ export function drawImage(dst: Canvas, src: RgbaImage, x: number, y: number, opa
   if (x1 <= x0 || y1 <= y0 || opacity <= 0) return;
   const d = dst.data; const s = src.data;
   const scale = INV255 * opacity;
+  const f = mode === 'normal' ? null : separableBlend(mode);
   for (let py = y0; py < y1; py++) {
     let di = (py * dst.width + x0) * 4;
     let si = ((py - ly) * src.width + (x0 - lx)) * 4;
@@ -45,6 +46,19 @@ export function drawImage(dst: Canvas, src: RgbaImage, x: number, y: number, opa
           d[di] = as * sr + d[di]! * k; d[di + 1] = as * sg + d[di + 1]! * k; d[di + 2] = as * sb + d[di + 2]! * k;
           d[di + 3] = as + d[di + 3]! * k;
         }
+      } else if (f) {
+        // separable blend, inlined: Cs' = (1 - ab) Cs + ab B(Cb, Cs), then source-over
+        const ab = d[di + 3]!;
+        const k = 1 - as;
+        let r = sr; let g = sg; let b = sb;
+        if (ab > 0) {
+          const inv = 1 / ab;
+          r = (1 - ab) * sr + ab * f(d[di]! * inv, sr);
+          g = (1 - ab) * sg + ab * f(d[di + 1]! * inv, sg);
+          b = (1 - ab) * sb + ab * f(d[di + 2]! * inv, sb);
+        }
+        d[di] = as * r + d[di]! * k; d[di + 1] = as * g + d[di + 1]! * k; d[di + 2] = as * b + d[di + 2]! * k;
+        d[di + 3] = as + ab * k;
       } else {
         compositePixel(d, di, sr, sg, sb, as, mode);
       }

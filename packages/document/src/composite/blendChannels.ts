@@ -25,6 +25,34 @@ function separable(mode: BlendMode, cb: number, cs: number): number {
   }
 }
 
+type Separable = Exclude<BlendMode, 'hue' | 'saturation' | 'color' | 'luminosity'>;
+
+/** The per-channel blend function of a separable mode, or null for the non-separable ones (use `blendPixel`). */
+export function separableBlend(mode: BlendMode): ((cb: number, cs: number) => number) | null {
+  switch (mode) {
+    case 'hue': case 'saturation': case 'color': case 'luminosity': return null;
+    default: {
+      const m: Separable = mode;
+      return SEPARABLE[m];
+    }
+  }
+}
+
+const SEPARABLE: Record<Separable, (cb: number, cs: number) => number> = {
+  normal: (_cb, cs) => cs,
+  multiply: (cb, cs) => cb * cs,
+  screen: (cb, cs) => cb + cs - cb * cs,
+  overlay: (cb, cs) => hardLight(cs, cb),
+  darken: (cb, cs) => (cb < cs ? cb : cs),
+  lighten: (cb, cs) => (cb > cs ? cb : cs),
+  'color-dodge': (cb, cs) => separable('color-dodge', cb, cs),
+  'color-burn': (cb, cs) => separable('color-burn', cb, cs),
+  'hard-light': hardLight,
+  'soft-light': softLight,
+  difference: (cb, cs) => Math.abs(cb - cs),
+  exclusion: (cb, cs) => cb + cs - 2 * cb * cs,
+};
+
 function hardLight(cb: number, cs: number): number {
   return cs <= 0.5 ? cb * 2 * cs : cb + (2 * cs - 1) - cb * (2 * cs - 1);
 }

@@ -16,8 +16,38 @@ interface Bounds { x0: number; y0: number; x1: number; y1: number }
  */
 export async function compositeTree(tree: DocumentTree, readPixels: LayerPixelReader): Promise<RgbaImage> {
   const canvas = createCanvas(0, 0, tree.width, tree.height);
-  await drawNodes(canvas, tree.children, readPixels);
+  await drawNodes(canvas, tree.children, prefetching(tree.children, readPixels));
   return canvasToImage(canvas);
+}
+
+/**
+ * Reads the next visible layer while the current one is being drawn (decoding usually runs off the main thread),
+ * so at most two layers are held at once.
+ */
+function prefetching(nodes: DocNode[], readPixels: LayerPixelReader): LayerPixelReader {
+  const order: LayerNode[] = [];
+  const collect = (ns: DocNode[]) => {
+    for (const n of ns) {
+      if (!n.visible || n.opacity <= 0) continue;
+      if (n.type === 'group') collect(n.children);
+      else order.push(n);
+    }
+  };
+  collect(nodes);
+  const started = new Map<LayerNode, Promise<RgbaImage>>();
+  let position = 0;
+  return (layer) => {
+    const current = started.get(layer) ?? readPixels(layer);
+    started.delete(layer);
+    while (position < order.length && order[position] !== layer) position++;
+    const next = order[++position];
+    if (next && !started.has(next)) {
+      const p = readPixels(next);
+      p.catch(() => {}); // surfaced when the layer is asked for
+      started.set(next, p);
+    }
+    return current;
+  };
 }
 
 async function drawNodes(target: Canvas, nodes: DocNode[], readPixels: LayerPixelReader): Promise<void> {
