@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
-import { type NodeRecord, recordFields, validateNodeRecord } from './records.js';
+import type { NodeRecord } from './records.js';
+import { decodeStored, encodeStored, storedWrites } from './storedNode.js';
 
 /**
  * How a document lives in a Y.Doc: two root maps and nothing else.
  * - `meta`: `width`, `height` (canvas pixels)
- * - `nodes`: node id -> Y.Map of that node's properties (see records.ts)
+ * - `nodes`: node id -> Y.Map of that node's stored properties (see storedNode.ts)
  */
 export const NODES_KEY = 'nodes';
 export const META_KEY = 'meta';
@@ -51,7 +52,7 @@ function readCached(doc: Y.Doc, cache: Map<string, NodeRecord | null>, id: strin
   const known = cache.get(id);
   if (known !== undefined) return known;
   const raw = rawNode(value);
-  const result = raw === null ? null : validateNodeRecord(id, raw);
+  const result = raw === null ? null : decodeStored(id, raw);
   const record = result !== null && result.ok ? Object.freeze(result.value) : null;
   if (!doc.isDestroyed) cache.set(id, record);
   return record;
@@ -84,22 +85,24 @@ export function deleteStored(doc: Y.Doc, id: string): void {
 /** Writes a new node (all fields) into the nodes map. Call inside a transaction. */
 export function insertRecord(doc: Y.Doc, record: NodeRecord): void {
   const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(recordFields(record))) map.set(key, value);
+  for (const [key, value] of Object.entries(encodeStored(record))) map.set(key, value);
   nodesMap(doc).set(record.id, map);
   forget(doc, record.id);
 }
 
-/** Sets the given fields of an existing node, skipping values that are already equal (no-op writes). */
-export function writeFields(doc: Y.Doc, id: string, fields: Record<string, unknown>): number {
+/**
+ * Sets record fields of an existing, valid node (e.g. `{ parent, order }`), writing only the stored keys whose
+ * value changes. Returns the number of stored keys written.
+ */
+export function writeFields(doc: Y.Doc, id: string, fields: Partial<Record<string, unknown>>): number {
   const map = nodesMap(doc).get(id);
   if (!(map instanceof Y.Map)) return 0;
+  const raw = map.toJSON() as Record<string, unknown>;
+  const current = decodeStored(id, raw);
+  if (!current.ok) return 0;
   forget(doc, id);
-  let writes = 0;
-  for (const [key, value] of Object.entries(fields)) {
-    if (map.get(key) !== value) {
-      map.set(key, value);
-      writes += 1;
-    }
-  }
-  return writes;
+  const { set, remove } = storedWrites(raw, { ...current.value, ...fields } as NodeRecord);
+  for (const [key, value] of set) map.set(key, value);
+  for (const key of remove) map.delete(key);
+  return set.length + remove.length;
 }

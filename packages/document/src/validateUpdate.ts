@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { type DocumentError, documentError } from './DocumentError.js';
 import { META_KEY, NODES_KEY, ROOT_KEYS, metaMap, nodesMap, rawNode } from './docShape.js';
 import { LIMITS } from './limits.js';
-import { validateMeta, validateNodeRecord } from './records.js';
+import { validateMeta } from './records.js';
+import { decodeStored } from './storedNode.js';
 import { type Result, err, ok } from './result.js';
 
 export interface ValidatedUpdate {
@@ -87,17 +88,18 @@ export function validateOnScratch(doc: Y.Doc, scratch: Y.Doc, update: Uint8Array
         return err(documentError('INVALID_STRUCTURE', 'node properties must be plain values', `${NODES_KEY}.${id.slice(0, 64)}.${key.slice(0, 64)}`));
       }
     }
-    const record = validateNodeRecord(id, raw);
+    const record = decodeStored(id, raw);
     if (!record.ok) return record;
     const previous = rawNode(original.get(id));
-    if (previous !== null && (previous['type'] !== raw['type'] || previous['kind'] !== raw['kind'])) {
-      return err(documentError('IMMUTABLE_PROPERTY', undefined, `${NODES_KEY}.${id}.type`));
+    if (previous !== null && previous['kind'] !== raw['kind']) {
+      return err(documentError('IMMUTABLE_PROPERTY', undefined, `${NODES_KEY}.${id}.kind`));
     }
     const parent = record.value.parent;
-    if (parent !== null && (previous === null || previous['parent'] !== parent)) {
+    const previousParent = Array.isArray(previous?.['at']) ? (previous['at'] as unknown[])[0] : undefined;
+    if (parent !== null && previousParent !== parent) {
       const target = rawNode(nodes.get(parent));
-      if (target !== null && target['type'] !== 'group') {
-        return err(documentError('NOT_A_GROUP', parent, `${NODES_KEY}.${id}.parent`));
+      if (target !== null && target['kind'] !== 'group') {
+        return err(documentError('NOT_A_GROUP', parent, `${NODES_KEY}.${id}.at`));
       }
     }
   }
