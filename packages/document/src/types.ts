@@ -9,7 +9,10 @@ export const BLEND_MODES = [
 ] as const;
 export type BlendMode = (typeof BLEND_MODES)[number];
 
-/** Properties every node has. `x`, `y` are the top-left corner in canvas pixels. */
+/**
+ * Properties every node has. `x`, `y` are the top-left corner in canvas pixels (integers). Layers are always
+ * positioned in canvas coordinates: a group's own `x`, `y` are not an offset for its children (0 unless set).
+ */
 export interface NodeBase {
   id: string;
   name: string;
@@ -49,7 +52,10 @@ export interface TextStyle {
   align: 'left' | 'center' | 'right';
 }
 
-/** A text layer keeps its string and style, plus a raster rendering (`blob`) for display and export. */
+/**
+ * A text layer keeps its string and style, plus a raster rendering (`blob`) for display and export; `blob` is ''
+ * until the text has been rendered.
+ */
 export interface TextLayer extends NodeBase {
   type: 'layer';
   kind: 'text';
