@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BlobReader } from '@strata/document';
 import { exportOra } from './exportOra.js';
 import { importOra } from './importOra.js';
-import { readPngHeader } from './png.js';
+import { decodePng, readPngHeader } from './png.js';
 import { MemoryBlobs } from './testing/MemoryBlobs.js';
 import { fixtureDocument } from './testing/documentFixture.js';
 import { expectSameDocument } from './testing/compareTrees.js';
@@ -67,5 +68,29 @@ describe('OpenRaster export', async () => {
     writeFileSync(join(dir, 'thumb.png'), files['Thumbnails/thumbnail.png']!);
     expect(run('identify', ['-format', '%m %w %h %A\n', join(dir, 'merged.png')]).trim()).toMatch(/^PNG 320 240 (True|Blend)/);
     expect(run('identify', ['-format', '%m %w %h\n', join(dir, 'thumb.png')]).trim()).toBe('PNG 256 192');
+  });
+
+  it('imports an ORA written the way other painters write it (RGB PNGs, stack offsets, no strata attributes)', async () => {
+    const rgb = await sharp({ create: { width: 3, height: 2, channels: 3, background: { r: 10, g: 20, b: 30 } } }).png().toBuffer();
+    const grey = await sharp({ create: { width: 2, height: 2, channels: 4, background: { r: 200, g: 200, b: 200, alpha: 0.5 } } }).png().toBuffer();
+    const xml = `<?xml version='1.0' encoding='UTF-8'?>
+<image w="8" h="6" version="0.0.3"><stack name="root">
+  <stack name="Folder" x="2" y="1" opacity="0.50" visibility="visible" composite-op="svg:multiply" selected="true">
+    <layer name="Grey &amp; half" src="data/grey.png" x="1" y="1" opacity="1.0"/>
+  </stack>
+  <layer name="Base" src="data/rgb.png" x="0" y="0" visibility="hidden" composite-op="krita:weird"/>
+</stack></image>`;
+    const r = await importOra(zipSync({ mimetype: strToU8('image/openraster'), 'stack.xml': strToU8(xml), 'data/rgb.png': new Uint8Array(rgb), 'data/grey.png': new Uint8Array(grey) }));
+    if (!r.ok) throw r.error;
+    const [base, folder] = r.value.tree.children;
+    expect(base).toMatchObject({ name: 'Base', kind: 'raster', visible: false, blendMode: 'normal', x: 0, y: 0, width: 3, height: 2 });
+    expect(folder).toMatchObject({ type: 'group', name: 'Folder', opacity: 0.5, blendMode: 'multiply', expanded: true });
+    const grey2 = folder?.type === 'group' ? folder.children[0] : undefined;
+    expect(grey2).toMatchObject({ name: 'Grey & half', x: 3, y: 2, width: 2, height: 2 });
+    // the RGB PNG was converted to RGBA (opaque); the RGBA one kept byte for byte
+    const basePx = await decodePng(r.value.blobs.get(base?.type === 'layer' ? base.blob : '')!);
+    expect(Array.from(basePx.data.slice(0, 4))).toEqual([10, 20, 30, 255]);
+    expect(readPngHeader(r.value.blobs.get(base?.type === 'layer' ? base.blob : '')!)).toMatchObject({ bitDepth: 8, colorType: 6 });
+    expect(r.value.blobs.get(grey2?.type === 'layer' ? grey2.blob : '')).toEqual(new Uint8Array(grey));
   });
 });
