@@ -2,6 +2,7 @@ import { zipSync, type Zippable } from 'fflate';
 import sharp from 'sharp';
 import { compositeTree, type BlobReader, type DocNode, type DocumentTree } from '@strata/document';
 import { toOraCompositeOp } from './blendModeNames.js';
+import { ExportError } from './errors.js';
 import { layerPixelReader } from './layerReader.js';
 import { encodePng, readPngHeader } from './png.js';
 import { escapeXml } from './xml.js';
@@ -47,14 +48,14 @@ async function stackChildren(nodes: DocNode[], readBlob: BlobReader, files: Reco
     const bytes = await readBlob(node.blob);
     const header = readPngHeader(bytes);
     if (!header || header.width !== node.width || header.height !== node.height) {
-      throw new RangeError(`layer ${node.id}: blob ${node.blob} is not a ${node.width}x${node.height} PNG`);
+      throw new ExportError(`layer "${node.name}" (${node.id}): blob ${node.blob} is not a ${node.width}x${node.height} PNG`);
     }
     const src = `data/${node.blob}.png`;
     files[src] = bytes;
     const text = node.kind === 'text'
       ? ` strata:text="${escapeXml(node.text.content)}" strata:font-family="${escapeXml(node.text.fontFamily)}" strata:font-size="${node.text.fontSize}" strata:color="${node.text.color}" strata:align="${node.text.align}"`
       : '';
-    out += `${indent}<layer ${common} src="${src}" x="${node.x}" y="${node.y}"${text}/>\n`;
+    out += `${indent}<layer ${common} src="${src}" x="${Math.round(node.x)}" y="${Math.round(node.y)}"${text}/>\n`;
   }
   return out;
 }

@@ -55,4 +55,17 @@ describe('PSD export → import', () => {
     const px = await decodePng(back.value.blobs.get(layer.type === 'layer' ? layer.blob : '')!);
     expect([0, 1, 2, 3, 4].map((i) => px.data[i * 4 + 3])).toEqual([255, 0, 128, 255, 255]);
   });
+
+  it('writes fully transparent layers as empty PSD layers and rounds fractional positions', async () => {
+    const blobs = new MemoryBlobs();
+    const tree = { width: 50, height: 50, children: [
+      await raster(blobs, 'empty', rectImage(10, 10, [0, 0, 0, 0]), 5, 5),
+      await raster(blobs, 'shifted', rectImage(4, 4, [1, 2, 3, 255]), 10.4, 19.6),
+    ] };
+    const back = await importPsd(await exportPsd(tree, blobs.read));
+    if (!back.ok) throw back.error;
+    expect(back.value.tree.children.map((n) => n.type === 'layer' && [n.name, n.x, n.y, n.width, n.height])).toEqual([
+      ['empty', 5, 5, 1, 1], ['shifted', 10, 20, 4, 4],
+    ]);
+  });
 });

@@ -49,20 +49,21 @@ async function toPsdLayer(node: DocNode, read: LayerPixelReader): Promise<Layer>
     return { ...base, opened: node.expanded, children };
   }
   const pixels = await read(node);
+  const x = Math.round(node.x); const y = Math.round(node.y);
   if (node.kind === 'text') {
     // text layers keep their full box so the type bounds and the preview line up
-    return { ...base, left: node.x, top: node.y, imageData: pixels, text: psdText(node) };
+    return { ...base, left: x, top: y, imageData: pixels, text: psdText(node, x, y) };
   }
   const bounds = opaqueBounds(pixels);
-  if (!bounds) return { ...base, left: node.x, top: node.y, right: node.x, bottom: node.y };
-  return { ...base, left: node.x + bounds.x, top: node.y + bounds.y, imageData: cropImage(pixels, bounds) };
+  if (!bounds) return { ...base, left: x, top: y, right: x, bottom: y };
+  return { ...base, left: x + bounds.x, top: y + bounds.y, imageData: cropImage(pixels, bounds) };
 }
 
-function psdText(node: TextLayer): NonNullable<Layer['text']> {
+function psdText(node: TextLayer, x: number, y: number): NonNullable<Layer['text']> {
   const { text } = node;
   return {
     text: text.content.replace(/\r\n?/g, '\n'),
-    transform: [1, 0, 0, 1, node.x, node.y],
+    transform: [1, 0, 0, 1, x, y],
     shapeType: 'box',
     boxBounds: [0, 0, node.width, node.height],
     antiAlias: 'smooth',
