@@ -10,7 +10,7 @@ import { decodePng } from './png.js';
 import { MemoryBlobs } from './testing/MemoryBlobs.js';
 import { fixtureDocument } from './testing/documentFixture.js';
 import { psnrOnWhite } from './testing/psnr.js';
-import { run } from './testing/tools.js';
+import { requireFont, run } from './testing/tools.js';
 
 describe('PPTX export', async () => {
   const blobs = new MemoryBlobs();
@@ -36,6 +36,7 @@ describe('PPTX export', async () => {
   const pngAtCanvasSize = `png:impress_png_Export:${JSON.stringify({ PixelWidth: { type: 'long', value: '320' }, PixelHeight: { type: 'long', value: '240' } })}`;
 
   it('LibreOffice renders it like the flattened composite (PSNR ≥ 30 dB)', async () => {
+    requireFont();
     const file = join(dir, 'doc.pptx');
     writeFileSync(file, pptx);
     // a private profile so parallel runs and a user's LibreOffice do not collide

@@ -20,3 +20,10 @@ export function requireTool(name: keyof typeof TOOLS): string {
 export function run(tool: keyof typeof TOOLS, args: string[], options: { timeout?: number; env?: NodeJS.ProcessEnv } = {}): string {
   return execFileSync(requireTool(tool), args, { encoding: 'utf8', timeout: options.timeout ?? 60_000, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
+
+/** The font the fixtures' text layers use; LibreOffice and librsvg both need it to draw the same glyphs. */
+export const DEJAVU_SANS = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+export function requireFont(): void {
+  if (!existsSync(DEJAVU_SANS)) throw new Error(`${DEJAVU_SANS} is missing: install the Debian package fonts-dejavu-core`);
+}
