@@ -85,5 +85,8 @@ export async function createApiApp(o: ApiAppOptions): Promise<ApiApp> {
       };
     },
   }));
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such endpoint' } });
+  });
   return { app, httpServer, apollo };
 }

@@ -27,7 +27,8 @@ export class AuthService {
   /** id → last time we wrote lastUsedAt/lastSeenAt (so a busy token does not write on every request) */
   private readonly touched = new Map<string, number>();
 
-  constructor(private readonly db: Db, private readonly limiter: SignInLimiter, options: AuthServiceOptions = {}) {
+  constructor(private readonly db: Db, private readonly limiters: { email: SignInLimiter; ip: SignInLimiter },
+    options: AuthServiceOptions = {}) {
     this.sessionTtlMs = options.sessionTtlMs ?? 30 * 24 * 3600_000;
     this.touchIntervalMs = options.touchIntervalMs ?? 60_000;
     this.now = options.now ?? (() => new Date());
@@ -52,15 +53,16 @@ export class AuthService {
 
   async signIn(input: { email: string; password: string }, ip: string): Promise<AuthResult> {
     const email = normalizeEmail(input.email);
-    const keys = [`email:${email}`, `ip:${ip}`];
-    if (this.limiter.isBlocked(keys)) return { ok: false, userErrors: [userError('RATE_LIMITED')] };
+    const { email: byEmail, ip: byIp } = this.limiters;
+    if (byEmail.isBlocked([email]) || byIp.isBlocked([ip])) return { ok: false, userErrors: [userError('RATE_LIMITED')] };
     const user = email.length <= 254 ? await users.findUserByEmail(this.db, email) : null;
     const valid = await verifyPassword(input.password.slice(0, 1024), user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!user || !valid) {
-      this.limiter.recordFailure(keys);
+      byEmail.recordFailure([email]);
+      byIp.recordFailure([ip]);
       return { ok: false, userErrors: [userError('INVALID_CREDENTIALS')] };
     }
-    this.limiter.recordSuccess([`email:${email}`]);
+    byEmail.recordSuccess([email]);
     return this.startSession(user);
   }
 

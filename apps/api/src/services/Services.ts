@@ -20,7 +20,8 @@ export interface ServicesOptions {
   blobStore: BlobStore;
   blobLimits?: Partial<BlobLimits>;
   auth?: AuthServiceOptions;
-  signInLimiter?: SignInLimiter;
+  /** failed sign-ins allowed per email (default 5) and per client address (default 50) in 15 minutes */
+  signInLimits?: { perEmail?: number; perIp?: number; windowMs?: number };
   /** default: the latest version's tree */
   documentReader?: DocumentReader;
 }
@@ -30,7 +31,10 @@ export function createServices(o: ServicesOptions): Services {
   const versionTrees = new VersionTreeCache(o.db);
   return {
     db: o.db,
-    auth: new AuthService(o.db, o.signInLimiter ?? new SignInLimiter(), o.auth),
+    auth: new AuthService(o.db, {
+      email: new SignInLimiter({ maxFailures: o.signInLimits?.perEmail ?? 5, windowMs: o.signInLimits?.windowMs }),
+      ip: new SignInLimiter({ maxFailures: o.signInLimits?.perIp ?? 50, windowMs: o.signInLimits?.windowMs }),
+    }, o.auth),
     blobs,
     projects: new ProjectService(o.db, blobs),
     documents: o.documentReader ?? new LatestVersionDocumentReader(o.db, versionTrees),
