@@ -23,11 +23,9 @@ function addNode(doc: Y.Doc, requestedId: string | undefined, build: BuildRecord
   if (structure.all.has(id)) return err(documentError('DUPLICATE_ID', id.slice(0, 64), 'id'));
   const record = build(id, parent, 'a0');
   if (!record.ok) return record;
-  insertDormant(doc, [record.value], ctx);
-  transactEdit(doc, ctx, () => {
-    const order = orderKeyAt(doc, structure, parent, at.index);
-    writeFields(doc, id, { order, deleted: false });
-  });
+  // the order key is computed in the creation phase, so that the undoable step writes only `deleted`
+  insertDormant(doc, () => [{ ...record.value, order: orderKeyAt(doc, structure, parent, at.index) }], ctx);
+  transactEdit(doc, ctx, () => writeFields(doc, id, { deleted: false }));
   return ok(id);
 }
 

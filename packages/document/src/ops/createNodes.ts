@@ -19,10 +19,13 @@ export function editOrigin(origin: unknown): unknown {
   return origin instanceof NodeCreation ? origin.origin : origin;
 }
 
-/** Phase one: inserts the records as tombstones. Phase two is the caller's `writeFields(doc, id, { deleted: false })`. */
-export function insertDormant(doc: Y.Doc, records: readonly NodeRecord[], ctx: EditContext): void {
-  if (records.length === 0) return;
+/**
+ * Phase one: inserts the records as tombstones. Phase two is the caller's `writeFields(doc, id, { deleted: false })`.
+ * `records` may be a function run inside the phase-one transaction (to compute order keys, which may re-key
+ * siblings: those writes are then not part of the undoable step, which is harmless).
+ */
+export function insertDormant(doc: Y.Doc, records: readonly NodeRecord[] | (() => readonly NodeRecord[]), ctx: EditContext): void {
   doc.transact(() => {
-    for (const record of records) insertRecord(doc, { ...record, deleted: true });
+    for (const record of typeof records === 'function' ? records() : records) insertRecord(doc, { ...record, deleted: true });
   }, new NodeCreation(ctx.origin ?? null));
 }

@@ -35,9 +35,8 @@ export function duplicate(doc: Y.Doc, id: string, ctx: EditContext = {}): Result
       copies.push({ ...structure.records.get(child)!, id: copyOf.get(child)!, parent: copyOf.get(original)!, order: keys[i]! });
     });
   }
-  insertDormant(doc, copies, ctx);
+  insertDormant(doc, () => [{ ...copies[0]!, order: orderKeyAt(doc, structure, parent, index) }, ...copies.slice(1)], ctx);
   transactEdit(doc, ctx, () => {
-    writeFields(doc, copyOf.get(id)!, { order: orderKeyAt(doc, structure, parent, index) });
     for (const copy of copies) writeFields(doc, copy.id, { deleted: false });
   });
   return ok(copyOf.get(id)!);
