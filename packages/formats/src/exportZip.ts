@@ -14,7 +14,8 @@ export interface LayerManifest {
 export interface ManifestLayer {
   file: string;
   name: string;
-  kind: LayerNode['kind'];
+  /** we write 'raster' | 'text'; the decompose CLI writes 'background' | 'object' | 'text' */
+  kind: LayerNode['kind'] | (string & {});
   x: number;
   y: number;
   width: number;

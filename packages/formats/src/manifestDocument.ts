@@ -7,7 +7,10 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
-/** Checks the decompose CLI's manifest.json shape: `{ width, height, layers: [{ file, name, kind, x, y, width, height, text? }] }`. */
+/**
+ * Checks the decompose CLI's manifest.json shape: `{ width, height, layers: [{ file, name, kind, x, y, width, height, text? }] }`.
+ * `kind` is 'text' for text layers; anything else ('raster', or the decompose CLI's 'background' / 'object') is raster.
+ */
 export function parseManifest(json: unknown): LayerManifest {
   const m = json as Partial<LayerManifest> | null;
   const int = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
@@ -16,7 +19,7 @@ export function parseManifest(json: unknown): LayerManifest {
     if (typeof l.file !== 'string' || !int(l.x) || !int(l.y) || !int(l.width) || !int(l.height)) {
       throw new ManifestError(`manifest.json layers[${i}] needs file, x, y, width and height`);
     }
-    if (l.kind !== undefined && l.kind !== 'raster' && l.kind !== 'text') throw new ManifestError(`manifest.json layers[${i}].kind is ${String(l.kind)}`);
+    if (l.kind !== undefined && typeof l.kind !== 'string') throw new ManifestError(`manifest.json layers[${i}].kind is not a string`);
   });
   return m as LayerManifest;
 }
