@@ -9,6 +9,7 @@ import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
+import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
 import { unblend } from './pipeline/unblend.js';
 import { validateImage, validateOptions, type LayerCount } from './pipeline/validateInput.js';
@@ -69,7 +70,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const matte = await matter.matte(view, signal);
   await checkpoint(signal);
   for (let i = 0; i < matte.data.length; i++) matte.data[i] = matte.data[i]! * (input.data[i * 4 + 3]! / 255);
-  const minArea = Math.max(64, Math.round(w * h * 0.0005));
+  const minArea = Math.max(64, Math.round(w * h * 0.0015));
   let objects = objectPlans(matte, { minArea, claimed }).filter((p) => coverage(p) < MAX_OBJECT_SHARE);
   objects = applyHints(view, objects, hints);
   progress('objects', 1);
@@ -133,9 +134,13 @@ async function fillChain(
     progress('fill', (plans.length - k) / Math.max(1, plans.length));
     await checkpoint(signal);
     const plan = plans[k - 1]!;
-    const hole = dilate(plan.alpha, w, h);
+    let hole = dilate(plan.alpha, w, h);
     const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
-    const filled = await filler(targets[k]!, hole, signal);
+    let filled = await filler(targets[k]!, hole, signal);
+    if (plan.kind === 'text' && plan.text && refineTextAlpha(targets[k]!, filled, plan.alpha, plan.text.color) > 0) {
+      hole = dilate(plan.alpha, w, h);
+      filled = await filler(targets[k]!, hole, signal);
+    }
     // the dilation ring only keeps fringe colours out of the fill; where the layer has no alpha, nothing changes
     for (let i = 0; i < hole.length; i++) {
       if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);

@@ -23,6 +23,9 @@ export class IsnetMatter implements Matter {
           executionProviders: ['cpu'],
           intraOpNumThreads: Number(process.env.STRATA_THREADS ?? 2),
           graphOptimizationLevel: 'all',
+          enableCpuMemArena: false,
+          // without a memory pattern and arena, activations are freed as the graph runs: peak ~1.1 GB instead of ~1.4 GB
+          enableMemPattern: false,
         }),
       )
       .catch((error: unknown) => {

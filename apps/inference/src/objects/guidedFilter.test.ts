@@ -51,3 +51,13 @@ describe('guided filter matte refinement', () => {
     p.forEach((v, i) => expect(q[i]).toBeCloseTo(v, 3));
   });
 });
+
+describe('upsampleBilinear', () => {
+  it('matches the general resampler when enlarging', async () => {
+    const { upsampleBilinear } = await import('./resize.js');
+    const src = Float32Array.from({ length: 20 }, (_, i) => (i * 7) % 5);
+    const fast = upsampleBilinear(src, 5, 4, 13, 9);
+    const slow = resample(src, 5, 4, 1, 13, 9);
+    fast.forEach((v, i) => expect(v).toBeCloseTo(slow[i]!, 5));
+  });
+});

@@ -1,6 +1,6 @@
 import { createMatte, type Matte, type RgbaImage } from '../image.js';
 import { guidedCoefficients } from './guidedFilter.js';
-import { grayOf, resample, resizeRgbBilinear } from './resize.js';
+import { grayOf, resizeRgbBilinear, upsampleBilinear } from './resize.js';
 
 /**
  * Upsample a low-resolution matte to the image's native size with a fast guided filter: the filter's linear
@@ -16,8 +16,8 @@ export function refineMatte(low: Matte, image: RgbaImage, radius = 2, eps = 1e-4
   }
   const { a, b } = guidedCoefficients(smallGray, low.data, lw, lh, radius, eps);
   const { width: w, height: h } = image;
-  const aUp = resample(a, lw, lh, 1, w, h);
-  const bUp = resample(b, lw, lh, 1, w, h);
+  const aUp = upsampleBilinear(a, lw, lh, w, h);
+  const bUp = upsampleBilinear(b, lw, lh, w, h);
   const gray = grayOf(image);
   const out = createMatte(w, h);
   for (let i = 0; i < out.data.length; i++) {

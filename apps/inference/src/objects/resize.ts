@@ -93,3 +93,32 @@ export function grayOf(image: RgbaImage): Float32Array {
   }
   return out;
 }
+
+/** Bilinear upsampling of a single-channel map (pixel centres aligned), the fast path for mattes and coefficients. */
+export function upsampleBilinear(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
+  const out = new Float32Array(dw * dh);
+  const x0s = new Int32Array(dw);
+  const x1s = new Int32Array(dw);
+  const txs = new Float32Array(dw);
+  for (let x = 0; x < dw; x++) {
+    const fx = Math.min(sw - 1, Math.max(0, ((x + 0.5) * sw) / dw - 0.5));
+    x0s[x] = Math.floor(fx);
+    x1s[x] = Math.min(sw - 1, x0s[x]! + 1);
+    txs[x] = fx - x0s[x]!;
+  }
+  for (let y = 0; y < dh; y++) {
+    const fy = Math.min(sh - 1, Math.max(0, ((y + 0.5) * sh) / dh - 0.5));
+    const y0 = Math.floor(fy);
+    const r0 = y0 * sw;
+    const r1 = Math.min(sh - 1, y0 + 1) * sw;
+    const ty = fy - y0;
+    const row = y * dw;
+    for (let x = 0; x < dw; x++) {
+      const tx = txs[x]!;
+      const a = src[r0 + x0s[x]!]! * (1 - tx) + src[r0 + x1s[x]!]! * tx;
+      const b = src[r1 + x0s[x]!]! * (1 - tx) + src[r1 + x1s[x]!]! * tx;
+      out[row + x] = a + (b - a) * ty;
+    }
+  }
+  return out;
+}

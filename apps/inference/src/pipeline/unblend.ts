@@ -25,15 +25,18 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
   const targetAlpha: Float32Array[] = new Array<Float32Array>(n + 1);
   targetAlpha[n] = Float32Array.from({ length: size }, (_, i) => top.data[i * 4 + 3]! / 255);
   const planned: Float32Array[] = new Array<Float32Array>(n);
+  const boxes: (Bounds | undefined)[] = new Array<Bounds | undefined>(n);
   for (let k = n; k >= 1; k--) {
     const layer = layers[k - 1]!;
     const above = targetAlpha[k]!;
-    const below = new Float32Array(size);
+    const below = Float32Array.from(above);
     const a = new Float32Array(size);
     const t = targets[k]!.data;
     const b = targets[k - 1]!.data;
     const opacity = layer.color ? 1 : layerOpacity(layer.alpha, t, b, above);
-    for (let i = 0; i < size; i++) {
+    const box = activeBounds(layer.alpha, t, b, top.width);
+    boxes[k - 1] = box;
+    for (const i of boxPixels(box, top.width)) {
       const A = above[i]!;
       let alpha = Math.min(layer.alpha[i]! * opacity, A);
       if (layer.color && alpha > 0) alpha = Math.min(A, projectAlpha(t, b, i, layer.color));
@@ -65,7 +68,7 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     const t = targets[k]!.data;
     const A = targetAlpha[k]!;
     const plan = planned[k - 1]!;
-    for (let i = 0; i < size; i++) {
+    for (const i of boxPixels(boxes[k - 1], top.width)) {
       const beta = compA[i]!;
       let alpha = plan[i]!;
       if (beta < 0.999) alpha = Math.min(1, Math.max(0, (A[i]! - beta) / (1 - beta)));
@@ -87,6 +90,37 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     out.push(layer);
   }
   return out;
+}
+
+interface Bounds {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Where a layer can be non-empty: its planned alpha, plus wherever what lies beneath differs from the target. */
+function activeBounds(alpha: Float32Array, t: Uint8ClampedArray, b: Uint8ClampedArray, w: number): Bounds | undefined {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -1;
+  let y1 = -1;
+  for (let i = 0; i < alpha.length; i++) {
+    const o = i * 4;
+    if (alpha[i]! <= 0 && t[o] === b[o] && t[o + 1] === b[o + 1] && t[o + 2] === b[o + 2]) continue;
+    const x = i % w;
+    const y = (i - x) / w;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  return x1 < 0 ? undefined : { x0, y0, x1, y1 };
+}
+
+function* boxPixels(box: Bounds | undefined, w: number): Generator<number> {
+  if (!box) return;
+  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) yield y * w + x;
 }
 
 /** A layer whose core is a tint over what lies beneath gets this uniform opacity; above it, a layer is opaque. */
