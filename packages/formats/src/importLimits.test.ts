@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importDocument } from './importDocument.js';
 import { importOra } from './importOra.js';
 import { importPsd } from './importPsd.js';
+import { DEFAULT_IMPORT_LIMITS } from './limits.js';
 import { manyLayerPsd, oraWith, patchPsdHeader, tinyPsd } from './testing/badInputs.js';
 import type { FormatErrorCode, Result } from './errors.js';
 import type { ImportedDocument } from './ImportedDocument.js';
@@ -47,6 +48,14 @@ describe('PSD import refuses bad input before decoding anything', () => {
     expectError(await importPsd(patchPsdHeader(psd, { colorMode: 9 })), 'UNSUPPORTED_COLOR_MODE', /Lab/);
     expectError(await importPsd(patchPsdHeader(psd, { depth: 16 })), 'UNSUPPORTED_BIT_DEPTH', /16-bit/);
     expectError(await importPsd(patchPsdHeader(psd, { version: 2 })), 'UNSUPPORTED_FORMAT', /PSB/);
+  });
+
+  it('more layer pixels than the limit allows (checked from the layer records)', async () => {
+    const limits = { ...DEFAULT_IMPORT_LIMITS, maxTotalLayerPixels: 3 };
+    expectError(await importPsd(psd, { limits }), 'TOO_MUCH_PIXEL_DATA', /more than 3 pixels/);
+    const blobs = new MemoryBlobs();
+    const ora = await exportOra(await fixtureDocument(blobs), blobs.read);
+    expectError(await importOra(ora, { limits: { ...DEFAULT_IMPORT_LIMITS, maxTotalLayerPixels: 1000 } }), 'TOO_MUCH_PIXEL_DATA', /more than 1000 pixels/);
   });
 
   it('files that are not PSD or ORA', async () => {
