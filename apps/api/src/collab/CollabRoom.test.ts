@@ -70,22 +70,22 @@ describe('CollabRoom (fake sockets, in-memory storage)', () => {
     await until(() => b.client.doc.getMap('nodes').has('n1'), 'valid layer arrives');
     const room = h.service.roomIfOpen(PROJECT)!;
 
-    const attempts: ((doc: Y.Doc) => void)[] = [
-      (doc) => nodeMap(doc, 'n1').set('parent', 'n1'),
-      (doc) => nodeMap(doc, 'n1').set('opacity', 7),
-      (doc) => {
+    const attempts: [string, (doc: Y.Doc) => void][] = [
+      ['CYCLE', (doc) => nodeMap(doc, 'n1').set('at', ['n1', 'a5'])],
+      ['INVALID_PROPERTY', (doc) => nodeMap(doc, 'n1').set('opacity', 7)],
+      ['INVALID_PROPERTY', (doc) => {
         const m = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries({ type: 'layer', kind: 'vector', name: 'x', parent: null, order: 'a0', visible: true, locked: false, opacity: 1, blendMode: 'normal', x: 0, y: 0 })) m.set(k, v);
+        for (const [k, v] of Object.entries({ kind: 'vector', at: [null, 'a5'], pixels: ['1'.repeat(64), 1, 1] })) m.set(k, v);
         doc.getMap('nodes').set('weird', m);
-      },
+      }],
     ];
-    for (const attempt of attempts) {
+    for (const [code, attempt] of attempts) {
       // each attempt from a fresh replica of the server state, so rejected edits do not pile up
       const rogue = h.connect({ id: alice.id, name: 'Alice again' });
       await until(() => rogue.client.doc.getMap('nodes').has('n1'), 'rogue synced');
       rogue.client.notices = [];
       attempt(rogue.client.doc);
-      await until(() => rogue.client.notices.some((n) => n.startsWith('invalid-update')), 'invalid-update notice');
+      await until(() => rogue.client.notices.some((n) => n.startsWith(`invalid-update: ${code}`)), `invalid-update notice ${code}`);
       rogue.disconnect();
     }
     const tree = materialize(room.doc);
@@ -191,6 +191,7 @@ describe('CollabRoom (fake sockets, in-memory storage)', () => {
     a.client.online = false;
     addLayer(a.client.doc, raster('offline-a'));
     setProps(a.client.doc, 'base', { name: 'renamed offline' });
+    setProps(b.client.doc, 'base', { opacity: 0.25 });
     addLayer(b.client.doc, raster('online-b'));
     await until(() => b.client.acked >= 2, 'b acked');
     a.client.online = true;
@@ -245,5 +246,39 @@ describe('CollabRoom (fake sockets, in-memory storage)', () => {
     if (stored!.snapshot) Y.applyUpdate(reloaded, stored!.snapshot);
     for (const u of stored!.updates) Y.applyUpdate(reloaded, u);
     expect(materialize(reloaded)).toEqual(materialize(a.client.doc));
+  });
+
+  it('serves readers from the encoded state (cold), hydrates on the first edit, and cools down again', async () => {
+    const h = roomHarness();
+    h.storage.docs.get(PROJECT)!.log.push({ seq: 1, update: seededDocUpdate(5), userId: null });
+    h.storage.docs.get(PROJECT)!.lastSeq = 1;
+    h.roles.set(alice.id, 'editor');
+    h.roles.set(bob.id, 'viewer');
+    const v = h.connect(bob);
+    await until(() => v.client.doc.getMap('nodes').size === 5, 'reader synced');
+    const room = h.service.roomIfOpen(PROJECT)!;
+    expect(room.isHot).toBe(false);
+    const a = h.connect(alice);
+    await until(() => a.client.doc.getMap('nodes').size === 5, 'editor synced');
+    setProps(a.client.doc, 'layer-1', { name: 'hot now' });
+    await until(() => a.client.acked >= 2, 'ack');
+    expect(room.isHot).toBe(true);
+    room.cool();
+    expect(room.isHot).toBe(false);
+    const late = h.connect({ id: alice.id, name: 'Alice 2' });
+    await until(() => late.client.doc.getMap('nodes').size === 5, 'late reader synced');
+    expect(materialize(late.client.doc)).toEqual(materialize(a.client.doc));
+    expect(materialize(v.client.doc).children[1]!.name).toBe('hot now');
+    room.applyRemoteUpdate(await (async () => {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, Y.encodeStateAsUpdate(a.client.doc));
+      const out: Uint8Array[] = [];
+      d.on('update', (u: Uint8Array) => out.push(u));
+      setProps(d, 'layer-2', { name: 'from another process' });
+      return Y.mergeUpdates(out);
+    })(), 3);
+    expect(room.isHot).toBe(false);
+    await until(() => a.client.doc.getMap('nodes').size === 5 && materialize(a.client.doc).children[2]!.name === 'from another process', 'remote while cold');
+    expect(materialize(room.doc)).toEqual(materialize(a.client.doc));
   });
 });

@@ -25,6 +25,8 @@ export interface RoomOptions {
   limits: CollabLimits;
   /** quiet period after the last edit before an automatic checkpoint */
   checkpointQuietMs: number;
+  /** drop the Y.Doc of a room this long after its last edit (0 = never) */
+  coolAfterMs: number;
   /** compact the log into the snapshot after this many appended updates */
   compactEvery: number;
   now: () => number;
@@ -72,7 +74,13 @@ export type JoinResult = { ok: true } | { ok: false; code: CloseCodeName };
  * applied before the request is durable.
  */
 export class CollabRoom {
-  readonly doc: Y.Doc;
+  /** the live Y.Doc while the room is hot; null while cold (then `cold` holds the encoded state) */
+  private hot: Y.Doc | null = null;
+  private cold: Uint8Array | null;
+  private validator: UpdateValidatorPort | null = null;
+  private coolTimer: NodeJS.Timeout | null = null;
+  /** awareness needs a Y.Doc only for its client id: a tiny one, so presence works while the document is cold */
+  private readonly presenceDoc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   private readonly conns = new Map<CollabSocket, Connection>();
   private pending: PendingUpdate[] = [];
@@ -91,23 +99,81 @@ export class CollabRoom {
   private checkpointing: Promise<unknown> | null = null;
   readonly width: number;
   readonly height: number;
-  private readonly validator: UpdateValidatorPort;
 
   constructor(private readonly o: RoomOptions, stored: StoredDoc) {
-    this.doc = new Y.Doc();
     this.width = stored.width;
     this.height = stored.height;
     this.lastSeq = stored.lastSeq;
-    Y.transact(this.doc, () => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(this.doc, u);
-    }, LOAD_ORIGIN);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    this.cold = parts.length === 0 ? EMPTY_UPDATE : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
     this.appendedSinceCompact = stored.updates.length;
-    this.doc.on('update', this.onDocUpdate);
-    this.validator = o.document.createValidator(this.doc);
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness = new awarenessProtocol.Awareness(this.presenceDoc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /**
+   * The live document. Rooms start cold (encoded state only: ~20 KB for 50 layers instead of ~375 KB of Yjs
+   * objects); syncing readers works on the encoded state, and the first edit hydrates the doc. After `coolAfterMs`
+   * without edits, with everything durable, the room goes cold again.
+   */
+  get doc(): Y.Doc {
+    return this.hydrate();
+  }
+
+  get isHot(): boolean {
+    return this.hot !== null;
+  }
+
+  private hydrate(): Y.Doc {
+    if (this.hot) return this.hot;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, this.cold ?? EMPTY_UPDATE, LOAD_ORIGIN);
+    this.cold = null;
+    doc.on('update', this.onDocUpdate);
+    this.hot = doc;
+    this.validator = this.o.document.createValidator(doc);
+    this.armCool();
+    return doc;
+  }
+
+  private armCool(): void {
+    if (this.coolTimer || this.o.coolAfterMs <= 0) return;
+    this.coolTimer = setTimeout(this.onCoolTimer, this.o.coolAfterMs);
+    this.coolTimer.unref();
+  }
+
+  private readonly onCoolTimer = (): void => {
+    this.coolTimer = null;
+    if (!this.hot || this.destroyed) return;
+    const quietFor = this.o.now() - this.lastEditAt;
+    const busy = this.pending.length > 0 || this.flushing || this.checkpointing !== null || this.waiters.length > 0;
+    if (quietFor < this.o.coolAfterMs || busy) {
+      this.coolTimer = setTimeout(this.onCoolTimer, Math.max(1_000, this.o.coolAfterMs - quietFor));
+      this.coolTimer.unref();
+      return;
+    }
+    this.cool();
+  };
+
+  /** Drops the Y.Doc (and the validator's scratch replica), keeping the encoded state. */
+  cool(): void {
+    const doc = this.hot;
+    if (!doc) return;
+    this.cold = Y.encodeStateAsUpdate(doc);
+    this.validator?.destroy();
+    this.validator = null;
+    doc.off('update', this.onDocUpdate);
+    doc.destroy();
+    this.hot = null;
+  }
+
+  private stateVector(): Uint8Array {
+    return this.hot ? Y.encodeStateVector(this.hot) : Y.encodeStateVectorFromUpdate(this.cold ?? EMPTY_UPDATE);
+  }
+
+  private diffFrom(sv: Uint8Array): Uint8Array {
+    return this.hot ? Y.encodeStateAsUpdate(this.hot, sv) : Y.diffUpdate(this.cold ?? EMPTY_UPDATE, sv);
   }
 
   get projectId(): string {
@@ -142,7 +208,7 @@ export class CollabRoom {
     };
     this.conns.set(socket, conn);
     // like y-websocket's server: our state vector first, then the current presence
-    this.afterDurable(() => this.send(conn, encodeMessage({ type: 'sync-step1', stateVector: Y.encodeStateVector(this.doc) })));
+    this.afterDurable(() => this.send(conn, encodeMessage({ type: 'sync-step1', stateVector: this.stateVector() })));
     if (role === 'viewer') this.sendReadOnlyNotice(conn);
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) {
@@ -199,7 +265,7 @@ export class CollabRoom {
         this.afterDurable(() => {
           let update: Uint8Array;
           try {
-            update = Y.encodeStateAsUpdate(this.doc, sv);
+            update = this.diffFrom(sv);
           } catch {
             return this.closeConn(conn, 'MALFORMED', 'invalid state vector');
           }
@@ -238,8 +304,9 @@ export class CollabRoom {
       return done();
     }
     let verdict: ValidationResult;
+    const doc = this.hydrate();
     try {
-      verdict = this.validator.validate(update);
+      verdict = this.validator!.validate(update);
     } catch (e) {
       verdict = { ok: false as const, error: { code: 'MALFORMED_UPDATE', message: e instanceof Error ? e.message : 'invalid update' } };
     }
@@ -250,7 +317,7 @@ export class CollabRoom {
       return done();
     }
     try {
-      Y.applyUpdate(this.doc, update, conn);
+      Y.applyUpdate(doc, update, conn);
     } catch {
       return this.closeConn(conn, 'MALFORMED', 'update cannot be applied');
     }
@@ -286,7 +353,8 @@ export class CollabRoom {
     if (this.failed || this.destroyed) throw new RoomClosedError(this.projectId);
     this.serverAuthor = userId;
     try {
-      this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
+      const doc = this.hydrate();
+      doc.transact(() => fn(doc), SERVER_ORIGIN);
     } finally {
       this.serverAuthor = null;
     }
@@ -299,7 +367,8 @@ export class CollabRoom {
   applyRemoteUpdate(update: Uint8Array, seq: number): void {
     if (this.failed || this.destroyed) return;
     try {
-      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      if (this.hot) Y.applyUpdate(this.hot, update, REMOTE_ORIGIN);
+      else this.cold = Y.mergeUpdates([this.cold ?? EMPTY_UPDATE, update]);
     } catch {
       return;
     }
@@ -435,8 +504,9 @@ export class CollabRoom {
     const run = async (): Promise<SavedVersion> => {
       await this.whenDurable();
       const editsCovered = this.editsSinceVersion;
-      const state = Y.encodeStateAsUpdate(this.doc);
-      const materialized = this.o.document.materialize(this.doc);
+      const doc = this.hydrate();
+      const state = Y.encodeStateAsUpdate(doc);
+      const materialized = this.o.document.materialize(doc);
       // a doc without canvas meta materialises as 0×0: fall back to the project's canvas size
       const tree = materialized.width > 0 ? materialized : { ...materialized, width: this.width, height: this.height };
       const saved = await this.o.storage.saveVersion(this.projectId, {
@@ -497,9 +567,12 @@ export class CollabRoom {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.validator.destroy();
-    this.doc.off('update', this.onDocUpdate);
-    this.doc.destroy();
+    if (this.coolTimer) clearTimeout(this.coolTimer);
+    this.validator?.destroy();
+    this.hot?.off('update', this.onDocUpdate);
+    this.hot?.destroy();
+    this.hot = null;
+    this.presenceDoc.destroy();
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------------
@@ -536,6 +609,8 @@ export class CollabRoom {
 function isConnection(origin: unknown, conns: Map<CollabSocket, Connection>): origin is Connection {
   return typeof origin === 'object' && origin !== null && 'socket' in origin && conns.get((origin as Connection).socket) === origin;
 }
+
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /** An update with no structs and an empty delete set (what a client sends when it has nothing new). */
 export function isEmptyUpdate(update: Uint8Array): boolean {

@@ -18,6 +18,8 @@ export interface CollabServiceOptions {
   /** keep a room loaded this long after its last connection left (default 5 s) */
   idleCloseMs?: number;
   compactEvery?: number;
+  /** drop an open room's Y.Doc after this long without edits, keeping only its encoded state (default 60 s) */
+  coolAfterMs?: number;
   now?: () => number;
   onEvent?: (e: CollabEvent) => void;
 }
@@ -208,6 +210,7 @@ export class CollabService {
         {
           projectId, storage: this.o.storage, document: this.o.document, limits: this.limits,
           checkpointQuietMs: this.o.checkpointQuietMs ?? 30_000, compactEvery: this.o.compactEvery ?? 500,
+          coolAfterMs: this.o.coolAfterMs ?? 60_000,
           now: this.o.now ?? Date.now, emit: this.emit,
           ...(bus ? {
             bus: {

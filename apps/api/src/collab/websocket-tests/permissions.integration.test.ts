@@ -160,20 +160,20 @@ describe('collaboration websocket: bad input', () => {
     addLayer(watcher.doc, raster('n1'));
     await until(() => watcher.allAcked(), 'base acked');
 
-    const attempts: ((d: Y.Doc) => void)[] = [
-      (d) => (d.getMap('nodes').get('n1') as Y.Map<unknown>).set('parent', 'n1'),
-      (d) => (d.getMap('nodes').get('n1') as Y.Map<unknown>).set('opacity', 7),
-      (d) => {
+    const attempts: [string, (d: Y.Doc) => void][] = [
+      ['CYCLE', (d) => (d.getMap('nodes').get('n1') as Y.Map<unknown>).set('at', ['n1', 'a5'])],
+      ['INVALID_PROPERTY', (d) => (d.getMap('nodes').get('n1') as Y.Map<unknown>).set('opacity', 7)],
+      ['INVALID_PROPERTY', (d) => {
         const m = new Y.Map<unknown>();
-        for (const [k, v] of Object.entries({ type: 'layer', kind: 'vector', name: 'x', parent: null, order: 'a1', visible: true, locked: false, opacity: 1, blendMode: 'normal', x: 0, y: 0 })) m.set(k, v);
+        for (const [k, v] of Object.entries({ kind: 'vector', at: [null, 'a5'], pixels: ['1'.repeat(64), 1, 1] })) m.set(k, v);
         d.getMap('nodes').set('weird', m);
-      },
+      }],
     ];
-    for (const attempt of attempts) {
+    for (const [code, attempt] of attempts) {
       const rogue = client(p, { token: u.token });
       await until(() => rogue.provider.synced && rogue.doc.getMap('nodes').has('n1'), 'rogue synced');
       attempt(rogue.doc);
-      await until(() => rogue.notices.some((n) => n.startsWith('invalid-update')), 'invalid-update notice');
+      await until(() => rogue.notices.some((n) => n.startsWith(`invalid-update: ${code}`)), `invalid-update notice ${code}`);
       rogue.destroy();
     }
     const tree = materialize(server.collab.service.roomIfOpen(p)!.doc);
@@ -197,7 +197,8 @@ describe('collaboration websocket: offline edits', () => {
     ca.provider.disconnect();
     addLayer(ca.doc, raster('offline-1'));
     setProps(ca.doc, 'shared', { name: 'renamed offline', x: 10 });
-    setProps(cb.doc, 'shared', { y: 20 });
+    // a different property of the same node, concurrently: both survive (per-property last writer wins)
+    setProps(cb.doc, 'shared', { opacity: 0.25 });
     addLayer(cb.doc, raster('online-1'));
     await until(() => cb.allAcked(), 'b acked');
 
@@ -208,6 +209,6 @@ describe('collaboration websocket: offline edits', () => {
     expect(materialize(ca.doc)).toEqual(materialize(cb.doc));
     expect(materialize(room.doc)).toEqual(materialize(ca.doc));
     const shared = materialize(cb.doc).children.find((n) => n.id === 'shared')!;
-    expect(shared).toMatchObject({ name: 'renamed offline', x: 10, y: 20 });
+    expect(shared).toMatchObject({ name: 'renamed offline', x: 10, opacity: 0.25 });
   });
 });
