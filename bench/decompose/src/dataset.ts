@@ -8,7 +8,7 @@ import { renderScene } from './renderScene.js';
 import { sceneSpec, type SceneSpec } from './sceneSpec.js';
 
 /** Bump when the generator changes so old caches are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const DEFAULT_CACHE = join(REPO_ROOT, '.data', 'bench', 'decompose');

@@ -12,6 +12,8 @@ export interface TextMatch {
   recognised: string | undefined;
   iou: number;
   accuracy: number;
+  /** Best accuracy against any predicted string, whatever layer it is on: OCR quality without layer placement. */
+  anyLayerAccuracy: number;
 }
 
 /**
@@ -42,7 +44,8 @@ export function matchTextLayers(pred: readonly TextLayerRef[], gt: readonly Text
     if (g.text === undefined) return;
     const m = byG.get(gi);
     const recognised = m ? pred[m.p]!.text : undefined;
-    out.push({ truth: g.text, recognised, iou: m?.iou ?? 0, accuracy: characterAccuracy(recognised, g.text) });
+    const anyLayerAccuracy = Math.max(0, ...withText.map(({ p }) => characterAccuracy(p.text, g.text!)));
+    out.push({ truth: g.text, recognised, iou: m?.iou ?? 0, accuracy: characterAccuracy(recognised, g.text), anyLayerAccuracy });
   });
   return out;
 }

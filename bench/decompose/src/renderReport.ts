@@ -42,12 +42,12 @@ export function renderReport(c: ReportContext): string {
   if (main) out.push('## Targets (decompose)', '', ...targets(main), '');
   else out.push('## Targets', '', '`decompose()` is not exported by @strata/inference yet: only the baselines ran.', '');
   out.push('## Quality (LayerD protocol; IoU higher is better, L1 lower is better)', '');
-  out.push('| method | images (failed) | IoU k=0 | IoU k≤5 | L1 k=0 | L1 k≤5 | layers pred / gt | count error mean (median) | text acc (exact) over n |');
-  out.push('|---|---|---|---|---|---|---|---|---|');
+  out.push('| method | images (failed) | IoU k=0 | IoU k≤5 | L1 k=0 | L1 k≤5 | layers pred / gt | count error mean (median) | text acc (exact) over n | text acc, any layer |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const s of c.summaries) {
     const l0 = s.levels[0]!;
     const l5 = s.levels[5]!;
-    out.push(`| ${s.method} | ${s.images} (${s.failures}) | ${f3(l0.alphaIou)} | ${f3(l5.alphaIou)} | ${f3(l0.rgbL1)} | ${f3(l5.rgbL1)} | ${f2(s.predLayersMean)} / ${f2(s.gtLayersMean)} | ${f2(s.countErrorMean)} (${s.countErrorMedian}) | ${f3(s.textAccuracy)} (${f3(s.textExact)}) / ${s.textLayers} |`);
+    out.push(`| ${s.method} | ${s.images} (${s.failures}) | ${f3(l0.alphaIou)} | ${f3(l5.alphaIou)} | ${f3(l0.rgbL1)} | ${f3(l5.rgbL1)} | ${f2(s.predLayersMean)} / ${f2(s.gtLayersMean)} | ${f2(s.countErrorMean)} (${s.countErrorMedian}) | ${f3(s.textAccuracy)} (${f3(s.textExact)}) / ${s.textLayers} | ${f3(s.textAnyLayerAccuracy)} |`);
   }
   out.push('', '### By number of merges k (alpha IoU / RGB L1; avg merges used)', '');
   out.push(`| method | ${[0, 1, 2, 3, 4, 5].map((k) => `k≤${k}`).join(' | ')} |`, `|---|${'---|'.repeat(6)}`);
@@ -59,7 +59,7 @@ export function renderReport(c: ReportContext): string {
     out.push('', '### decompose: median time per stage (from onProgress)', '', '| stage | median |', '|---|---|');
     for (const [k, v] of Object.entries(main.stageMedianMs)) out.push(`| ${k} | ${s1(v)} s |`);
   }
-  if (c.cold) out.push('', `Cold CLI run (\`npm run decompose\`, new process, model load included) on ${c.cold.image}: ${s1(c.cold.ms)} s${c.cold.ok ? '' : ` (failed: ${c.cold.note})`}.`);
+  if (c.cold) out.push('', `Cold CLI run (\`npm run decompose\`, new process, model load included) on ${c.cold.image}: ${s1(c.cold.ms)} s${c.cold.ok ? `; ${c.cold.note}` : ` (failed: ${c.cold.note})`}.`);
   if (c.detail) {
     out.push('', `## Per image (${c.detail.method})`, '', '| image | size | layers pred / gt | IoU k=0 | IoU k≤5 | L1 k=0 | text acc | time |', '|---|---|---|---|---|---|---|---|');
     for (const sc of c.detail.scores) {

@@ -38,9 +38,10 @@ function decomposeCli(): string[] | undefined {
   return undefined;
 }
 
-function machine(): string {
+function machine(loadAtStart: number[]): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `2-core node-svc, shared with other work (${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version})`;
+  const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(' / ');
+  return `2-core node-svc, shared with other work (${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}); load average 1/5/15 min at start ${load(loadAtStart)}, at end ${load(os.loadavg())}`;
 }
 
 async function main(): Promise<void> {
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
       out: { type: 'string', default: join(REPO_ROOT, 'bench/decompose/RESULTS.md') },
     },
   });
+  const loadAtStart = os.loadavg();
   const seed = Number(values.seed);
   const count = Number(values.count);
   const t0 = performance.now();
@@ -130,13 +132,15 @@ async function main(): Promise<void> {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps/inference/src'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    if (dirty) commit += ` (+ uncommitted changes in apps/inference/src: ${dirty.split('\n').length} files)`;
   } catch {
     /* not a git checkout */
   }
   const args = process.argv.slice(2).join(' ');
   const report = renderReport({
     date: new Date().toISOString(),
-    machine: machine(),
+    machine: machine(loadAtStart),
     commit,
     command: `npm run bench:decompose${args ? ` -- ${args}` : ''}`,
     dataset: `${scenes.length} synthetic designs (seed ${seed}), 768–1280 px per side, ${scenes.reduce((a, s) => a + s.spec.elements.length + 1, 0)} ground-truth layers (${scenes.reduce((a, s) => a + s.spec.elements.filter((e) => e.kind === 'text').length, 0)} text); cache ${root}`,

@@ -78,15 +78,26 @@ export function sceneSpec(seed: number, index: number, assets: AssetCatalog, siz
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
   }
+  const textBoxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
   for (const slot of order) {
     if (slot === 't') {
       const content = textContent(rng);
-      const fontSize = Math.round(rng.range(36, 110) * unit);
-      const approxWidth = content.length * fontSize * 0.6;
+      let fontSize = Math.round(rng.range(36, 110) * unit);
+      const widthOf = (size: number): number => content.length * size * 0.6;
+      if (widthOf(fontSize) > 0.94 * width) fontSize = Math.floor((0.94 * width) / (content.length * 0.6));
+      // Text lines do not overlap each other (designs keep text legible); objects may still cover text.
+      let x = 0;
+      let y = 0;
+      for (let attempt = 0; attempt < 30; attempt++) {
+        x = Math.round(rng.range(0.03 * width, Math.max(0.04 * width, width - widthOf(fontSize) - 0.03 * width)));
+        y = Math.round(rng.range(fontSize * 1.2, height - fontSize * 0.4));
+        const box = { x0: x, x1: x + widthOf(fontSize), y0: y - fontSize, y1: y + fontSize * 0.3 };
+        if (!textBoxes.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) break;
+      }
+      textBoxes.push({ x0: x - 8, x1: x + widthOf(fontSize) + 8, y0: y - fontSize - 8, y1: y + fontSize * 0.3 + 8 });
       elements.push({
         kind: 'text', content, font: rng.pick(FONT_FAMILIES), weight: rng.chance(0.5) ? 'bold' : 'normal', size: fontSize,
-        color: hex(rng), x: Math.round(rng.range(0.03 * width, Math.max(0.04 * width, width - approxWidth - 0.03 * width))),
-        y: Math.round(rng.range(fontSize * 1.2, height - fontSize * 0.4)), shadow: maybeShadow(rng, 0.25, unit * 0.5),
+        color: hex(rng), x, y, shadow: maybeShadow(rng, 0.25, unit * 0.5),
       });
       continue;
     }

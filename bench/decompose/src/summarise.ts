@@ -19,6 +19,7 @@ export interface MethodSummary {
   textLayers: number;
   textAccuracy: number;
   textExact: number;
+  textAnyLayerAccuracy: number;
   warmUpMs: number;
   medianMs: number;
   p90Ms: number;
@@ -48,6 +49,7 @@ export function summarise(run: MethodRun, scores: readonly SceneScore[], megapix
     textLayers: texts.length,
     textAccuracy: mean(texts.map((t) => t.accuracy)),
     textExact: mean(texts.map((t) => (t.accuracy === 1 ? 1 : 0))),
+    textAnyLayerAccuracy: mean(texts.map((t) => t.anyLayerAccuracy)),
     warmUpMs: run.warmUpMs,
     medianMs: median(ok.map((i) => i.ms)),
     p90Ms: quantile(ok.map((i) => i.ms), 0.9),

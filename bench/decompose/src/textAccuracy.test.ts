@@ -21,4 +21,10 @@ describe('text accuracy', () => {
     const m = matchTextLayers(pred, gt);
     expect(m.map((x) => [x.truth, x.recognised, x.accuracy])).toEqual([['Hi', 'Hl', 0.5], ['Yo', 'Yo', 1]]);
   });
+
+  it('scores unmatched text 0 but still reports the best string on any layer', () => {
+    const gt = [{ rgba: row(RED, CLEAR), text: 'Hi' }];
+    const pred = [{ rgba: row(CLEAR, RED), text: 'Hi' }];
+    expect(matchTextLayers(pred, gt)).toEqual([{ truth: 'Hi', recognised: undefined, iou: 0, accuracy: 0, anyLayerAccuracy: 1 }]);
+  });
 });
