@@ -17,8 +17,9 @@ describe('ctcGreedyDecode', () => {
     const d = ctcGreedyDecode(p, 9, 4, charset);
     expect(d.text).toBe('aab b');
     expect(d.confidence).toBeCloseTo((0.9 + 0.7 + 1 + 1 + 0.6) / 5, 5);
+    expect(d.positions).toEqual([0.5, 3, 4.5, 7, 8]);
   });
   it('returns an empty string with confidence 1 for all blanks', () => {
-    expect(ctcGreedyDecode(probs([[1, 0, 0, 0], [1, 0, 0, 0]]), 2, 4, charset)).toEqual({ text: '', confidence: 1 });
+    expect(ctcGreedyDecode(probs([[1, 0, 0, 0], [1, 0, 0, 0]]), 2, 4, charset)).toEqual({ text: '', confidence: 1, positions: [] });
   });
 });

@@ -2,6 +2,8 @@ export interface CtcDecoded {
   text: string;
   /** Mean of the winning probabilities of the emitted characters (1 for an empty string). */
   confidence: number;
+  /** Per emitted character (code point), the centre of its run of time steps (fractional step index). */
+  positions: number[];
 }
 
 /**
@@ -13,6 +15,8 @@ export function ctcGreedyDecode(probs: Float32Array, steps: number, classes: num
   let sum = 0;
   let count = 0;
   let prev = -1;
+  let runStart = 0;
+  const positions: number[] = [];
   for (let t = 0; t < steps; t++) {
     const row = t * classes;
     let best = 0;
@@ -24,12 +28,17 @@ export function ctcGreedyDecode(probs: Float32Array, steps: number, classes: num
         best = c;
       }
     }
-    if (best !== 0 && best !== prev) {
-      text += charset[best] ?? '';
-      sum += bestP;
-      count++;
+    if (best !== prev) {
+      if (prev > 0) positions.push((runStart + t - 1) / 2);
+      runStart = t;
+      if (best !== 0) {
+        text += charset[best] ?? '';
+        sum += bestP;
+        count++;
+      }
     }
     prev = best;
   }
-  return { text, confidence: count === 0 ? 1 : sum / count };
+  if (prev > 0) positions.push((runStart + steps - 1) / 2);
+  return { text, confidence: count === 0 ? 1 : sum / count, positions };
 }

@@ -1,9 +1,10 @@
-import type { RgbaImage } from '../image.js';
+import type { Box, RgbaImage } from '../image.js';
 import { classicalTextLines } from './classicalTextLines.js';
 import { ctcGreedyDecode } from './ctcGreedyDecode.js';
 import { dbPostprocess } from './dbPostprocess.js';
 import { detPreprocess } from './detPreprocess.js';
-import { mergeLineBoxes } from './mergeLineBoxes.js';
+import { insertWordSpaces } from './insertWordSpaces.js';
+import { groupLines, unionBox } from './groupLines.js';
 import { normalizeLatin } from './normalizeLatin.js';
 import { OcrModelsUnavailableError } from './OcrModelsUnavailableError.js';
 import type { LoadResult, OcrModels } from './ocrModels.js';
@@ -42,22 +43,69 @@ async function loadModels(modelDir: string | undefined): Promise<LoadResult> {
   }
 }
 
+async function read(image: RgbaImage, models: OcrModels, box: Box, core: Box): Promise<Piece | null> {
+  const rec = recPreprocess(image, box);
+  const out = await models.recognize(rec.tensor, rec.width, REC_HEIGHT);
+  const decoded = ctcGreedyDecode(out.probs, out.steps, out.classes, models.charset);
+  if (decoded.confidence < DROP_SCORE || decoded.text.trim() === '') return null;
+  // CTC step -> x in the image: steps cover the whole tensor width, the line fills the first contentWidth columns
+  const stepToX = (t: number): number => box.x + (((t + 0.5) * rec.width) / out.steps / rec.contentWidth) * box.width;
+  return { box, core, text: decoded.text, confidence: decoded.confidence, xs: decoded.positions.map(stepToX) };
+}
+
+/**
+ * Reads a line the detector had split as a whole: overlapping piece boxes otherwise read a sliver of the
+ * neighbouring word twice. Keeps the pieces if the whole line reads worse.
+ */
+async function rereadLine(image: RgbaImage, models: OcrModels, pieces: Piece[]): Promise<Piece[]> {
+  const whole = await read(image, models, pieces.map((p) => p.box).reduce(unionBox), pieces.map((p) => p.core).reduce(unionBox));
+  const worst = Math.min(...pieces.map((p) => p.confidence));
+  return whole && whole.confidence >= Math.min(worst, 0.9) ? [whole] : pieces;
+}
+
+/** Pieces on one line join when their gap is at most this many box heights, or this many character pitches. */
+const MAX_GAP_HEIGHTS = 0.8;
+const MAX_GAP_PITCHES = 1.6;
+
+interface Piece {
+  box: Box;
+  core: Box;
+  text: string;
+  confidence: number;
+  /** x of each character in image pixels. */
+  xs: number[];
+}
+
 export async function detectWithModels(image: RgbaImage, models: OcrModels, signal?: AbortSignal): Promise<TextRegion[]> {
   const det = detPreprocess(image);
   const prob = await models.detect(det.tensor, det.width, det.height);
   signal?.throwIfAborted();
-  const boxes = mergeLineBoxes(dbPostprocess(prob, det.width, det.height, det.scaleX, det.scaleY, image.width, image.height));
-  const regions: TextRegion[] = [];
-  for (const b of boxes) {
-    const rec = recPreprocess(image, b.box);
-    const out = await models.recognize(rec.tensor, rec.width, REC_HEIGHT);
+  const pieces: Piece[] = [];
+  for (const b of dbPostprocess(prob, det.width, det.height, det.scaleX, det.scaleY, image.width, image.height)) {
+    const piece = await read(image, models, b.box, b.core);
     signal?.throwIfAborted();
-    const decoded = ctcGreedyDecode(out.probs, out.steps, out.classes, models.charset);
-    const content = normalizeLatin(decoded.text);
-    if (content === '' || decoded.confidence < DROP_SCORE) continue;
-    const look = textAppearance(image, b.box, b.core, content);
+    if (piece) pieces.push(piece);
+  }
+  // The detector splits a line at wide word gaps (bold display type, tracked-out headings): join the pieces back.
+  const pitch = (p: Piece): number => p.box.width / Math.max(1, Array.from(p.text).length);
+  const lines = groupLines(pieces, (a, b) =>
+    Math.max(MAX_GAP_HEIGHTS * Math.max(a.box.height, b.box.height), MAX_GAP_PITCHES * Math.min(pitch(a), pitch(b))),
+  );
+  const regions: TextRegion[] = [];
+  for (const group of lines) {
+    const line = group.length > 1 ? await rereadLine(image, models, group) : group;
+    signal?.throwIfAborted();
+    const box = line.map((p) => p.box).reduce(unionBox);
+    const core = line.map((p) => p.core).reduce(unionBox);
+    const raw = line.map((p) => p.text).join(' ');
+    const look = textAppearance(image, box, core, raw);
     if (!look) continue;
-    regions.push({ box: look.box, alpha: look.alpha, color: look.color, content, fontSize: look.fontSize, confidence: decoded.confidence });
+    const spaced = line.map((p) => insertWordSpaces(p.text, p.xs, look.alpha, look.box, look.fontSize)).join(' ');
+    const content = normalizeLatin(spaced);
+    if (content === '') continue;
+    const chars = line.reduce((n, p) => n + p.text.length, 0);
+    const confidence = line.reduce((s, p) => s + p.confidence * p.text.length, 0) / chars;
+    regions.push({ box: look.box, alpha: look.alpha, color: look.color, content, fontSize: look.fontSize, confidence });
   }
   return regions;
 }

@@ -12,6 +12,12 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
  */
 export function normalizeLatin(text: string): string {
   let out = text;
-  if (!CJK.test(out)) out = Array.from(out, (ch) => FULL_WIDTH[ch] ?? ch).join('');
+  if (!CJK.test(out)) out = Array.from(out, (ch) => FULL_WIDTH[ch] ?? fullWidthAscii(ch)).join('');
   return out.replace(/ {2,}/g, ' ').trim();
+}
+
+/** U+FF01..U+FF5E are full-width forms of ASCII 0x21..0x7E. */
+function fullWidthAscii(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  return c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
 }

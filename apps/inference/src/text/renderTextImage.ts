@@ -12,6 +12,8 @@ export interface TextLineSpec {
   fill: string;
   fontWeight?: 'normal' | 'bold';
   fontStyle?: 'normal' | 'italic';
+  /** Extra px between letters. */
+  letterSpacing?: number;
 }
 
 export interface TextImageSpec {
@@ -32,6 +34,7 @@ export function textImageSvg(spec: TextImageSpec): string {
     (l) =>
       `<text x="${l.x}" y="${l.y}" font-family="${escapeXml(l.fontFamily)}" font-size="${l.fontSize}" ` +
       `font-weight="${l.fontWeight ?? 'normal'}" font-style="${l.fontStyle ?? 'normal'}" fill="${l.fill}" ` +
+      (l.letterSpacing ? `letter-spacing="${l.letterSpacing}" ` : '') +
       `xml:space="preserve">${escapeXml(l.text)}</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${spec.width}" height="${spec.height}">${bg}${lines.join('')}</svg>`;

@@ -3,7 +3,8 @@ import type { TextImageSpec, TextLineSpec } from './renderTextImage.js';
 
 export const BENCH_FONTS = [
   'DejaVu Sans', 'DejaVu Serif', 'Liberation Sans', 'Liberation Serif', 'Nimbus Sans', 'Nimbus Roman',
-  'URW Gothic', 'URW Bookman', 'C059', 'P052', 'Liberation Mono', 'Liberation Sans Narrow',
+  'URW Gothic', 'URW Bookman', 'C059', 'P052', 'Liberation Mono', 'Liberation Sans Narrow', 'DejaVu Sans Mono',
+  'Nimbus Sans Narrow', 'Z003',
 ] as const;
 
 export const BENCH_STRINGS = [
@@ -12,6 +13,8 @@ export const BENCH_STRINGS = [
   'New Arrivals', 'Best Coffee in Town', 'Join us on Friday, May 8', 'Up to 70% OFF', 'www.example.com',
   'Call 0800 123 456', 'Handmade with love', "Season's Greetings", 'Workshop: 10:00-12:00', 'Quality & Style',
   'Fresh Bakery', 'The quick brown fox jumps', 'Save the Date', 'Tickets from 19.99', 'Open Mon-Sat',
+  'Design Week #7', 'Price: $1,299.00', 'Let\'s build something great', 'Q3 Report / Draft', 'RSVP by 12.06.',
+  'Naturally gluten-free', 'Scan me for 20% off', 'Vol. 2 - Issue 14', 'Hand-picked since 1987', 'A+B=C?',
 ] as const;
 
 function mulberry32(seed: number): () => number {
@@ -34,8 +37,9 @@ export interface BenchScene {
 }
 
 /**
- * `count` scenes of 1200 x 850 px with five lines each (16-72 px, one in five under 24 px): light or dark grounds,
- * flat, gradient or noise-textured, with translucent circles the text may cross.
+ * `count` scenes of 1200 x 850 px with five lines each (13-72 px, one in five under 24 px; some bold, italic,
+ * letter-spaced or low-contrast): light or dark grounds, flat, gradient or noise-textured, with translucent circles
+ * the text may cross.
  */
 export function syntheticTextScenes(count: number, seed = 1): BenchScene[] {
   const rand = mulberry32(seed);
@@ -64,9 +68,11 @@ export function syntheticTextScenes(count: number, seed = 1): BenchScene[] {
     const lines: TextLineSpec[] = [];
     let y = 60;
     for (let l = 0; l < 5; l++) {
-      const fontSize = Math.round(rand() < 0.2 ? 16 + rand() * 8 : 28 + rand() * 44);
+      const fontSize = Math.round(rand() < 0.2 ? 13 + rand() * 11 : 28 + rand() * 44);
       y += fontSize + 40 + rand() * 40;
-      const ink = dark ? [180 + rand() * 75, 170 + rand() * 85, 150 + rand() * 105] : [rand() * 120, rand() * 110, rand() * 130];
+      // one line in six has low contrast (ink a third of the way to the ground)
+      const strong = dark ? [180 + rand() * 75, 170 + rand() * 85, 150 + rand() * 105] : [rand() * 120, rand() * 110, rand() * 130];
+      const ink = rand() < 1 / 6 ? strong.map((v, i) => base[i]! + (v - base[i]!) * 0.45) : strong;
       lines.push({
         text: BENCH_STRINGS[k % BENCH_STRINGS.length]!,
         x: Math.round(40 + rand() * 200),
@@ -76,6 +82,7 @@ export function syntheticTextScenes(count: number, seed = 1): BenchScene[] {
         fill: rgb(ink),
         fontWeight: rand() < 0.25 ? 'bold' : 'normal',
         fontStyle: rand() < 0.15 ? 'italic' : 'normal',
+        ...(rand() < 0.15 ? { letterSpacing: Math.round(fontSize * 0.15) } : {}),
       });
       k++;
     }

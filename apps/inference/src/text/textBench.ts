@@ -10,6 +10,7 @@ import type { TextRegion } from './TextRegion.js';
 
 interface Truth {
   text: string;
+  note: string;
   font: string;
   fontSize: number;
   fill: [number, number, number];
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
       const coverage: Matte = { width: alone.width, height: alone.height, data: new Float32Array(alone.width * alone.height) };
       for (let p = 0; p < coverage.data.length; p++) coverage.data[p] = alone.data[p * 4 + 3]! / 255;
       const fill = [1, 3, 5].map((i) => parseInt(line.fill.slice(i, i + 2), 16)) as [number, number, number];
-      truths.push({ text: line.text, font: line.fontFamily, fontSize: line.fontSize, fill, box: boxOf(coverage), coverage });
+      const note = `${line.fontFamily} ${line.fontSize}px${line.fontWeight === 'bold' ? ' bold' : ''}${line.fontStyle === 'italic' ? ' italic' : ''}${line.letterSpacing ? ' spaced' : ''}`;
+      truths.push({ text: line.text, note, font: line.fontFamily, fontSize: line.fontSize, fill, box: boxOf(coverage), coverage });
     }
     timing.det = 0; timing.rec = 0;
     const s = performance.now();
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
       const pred = r?.content ?? '';
       const ed = Math.min(t.text.length, editDistance(pred, t.text));
       chars += t.text.length; edits += ed; lines++;
-      if (pred === t.text) exact++; else misses.push(`${JSON.stringify(t.text)} → ${JSON.stringify(pred)} (${t.font})`);
+      if (pred === t.text) exact++; else misses.push(`${JSON.stringify(t.text)} → ${JSON.stringify(pred)} (${t.note})`);
       const f = perFont.get(t.font) ?? { chars: 0, edits: 0, exact: 0, n: 0 };
       f.chars += t.text.length; f.edits += ed; f.exact += pred === t.text ? 1 : 0; f.n++;
       perFont.set(t.font, f);
