@@ -83,9 +83,9 @@ export function deleteStored(doc: Y.Doc, id: string): void {
 }
 
 /** Writes a new node (all fields) into the nodes map. Call inside a transaction. */
-export function insertRecord(doc: Y.Doc, record: NodeRecord): void {
+export function insertRecord(doc: Y.Doc, record: NodeRecord, dormant = false): void {
   const map = new Y.Map<unknown>();
-  for (const [key, value] of Object.entries(encodeStored(record))) map.set(key, value);
+  for (const [key, value] of Object.entries(encodeStored(record, dormant))) map.set(key, value);
   nodesMap(doc).set(record.id, map);
   forget(doc, record.id);
 }

@@ -7,14 +7,17 @@ import { type Result, err } from './result.js';
  * (~0.4 KB of server memory each, kept for as long as the document is open, and one more per overwrite).
  * Values that must change together are one key, so concurrent edits can never mix them:
  *   kind    'group' | 'raster' | 'text'            required, never changes
- *   at      [parent id | null, order key]           required: a move writes both at once
  *   pixels  [blob sha256, width, height]            required on layers: a blob is exactly width x height
+ *   at      [parent id | null, order key]           a move writes both at once; absent = dormant (see below)
  *   xy      [x, y]                                   position
  * Every other property is its own key (last writer wins per property) and may be absent, meaning its default:
  *   deleted, name, visible, locked, opacity, blendMode, expanded (groups), content, fontFamily, fontSize, color,
  *   align (text layers).
+ * A node without `at` is dormant: created but not (or no longer) placed. Creation writes everything but `at`
+ * first, then `at` as the undoable step (ops/createNodes.ts), so undoing a creation only deletes `at` and no
+ * node Y.Map is ever deleted by an edit or an undo. A dormant node reads as a tombstone (deleted, top level).
  */
-export const REQUIRED_KEYS: ReadonlySet<string> = new Set(['kind', 'at', 'pixels']);
+export const REQUIRED_KEYS: ReadonlySet<string> = new Set(['kind', 'pixels']);
 
 export const DEFAULTS = {
   deleted: false,
@@ -31,6 +34,9 @@ export const DEFAULTS = {
   color: '#000000',
   align: 'left',
 } as const satisfies Record<string, unknown>;
+
+/** The order key a dormant node reads with (it is never shown). */
+const DORMANT_ORDER = 'a0';
 
 const OPTIONAL = {
   group: ['deleted', 'name', 'visible', 'locked', 'opacity', 'blendMode', 'xy', 'expanded'],
@@ -97,10 +103,12 @@ function storedValues(record: NodeRecord): Map<string, unknown> {
 const isDefault = (key: string, value: unknown): boolean =>
   key in DEFAULTS && equal(DEFAULTS[key as keyof typeof DEFAULTS], value);
 
-/** What a new node stores: required keys plus the non-default properties. */
-export function encodeStored(record: NodeRecord): Record<string, unknown> {
+/** What a new node stores: required keys plus the non-default properties; without `at` when `dormant`. */
+export function encodeStored(record: NodeRecord, dormant = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of storedValues(record)) if (REQUIRED_KEYS.has(key) || !isDefault(key, value)) out[key] = value;
+  for (const [key, value] of storedValues(record)) {
+    if (key === 'at' ? !dormant : REQUIRED_KEYS.has(key) || !isDefault(key, value)) out[key] = value;
+  }
   return out;
 }
 
@@ -117,7 +125,7 @@ export function storedWrites(current: Record<string, unknown>, next: NodeRecord)
       if (has) remove.push(key);
       continue;
     }
-    if (has ? !equal(current[key], value) : REQUIRED_KEYS.has(key) || !isDefault(key, value)) set.push([key, value]);
+    if (has ? !equal(current[key], value) : key === 'at' || REQUIRED_KEYS.has(key) || !isDefault(key, value)) set.push([key, value]);
   }
   return { set, remove };
 }
@@ -136,7 +144,7 @@ export function decodeStored(id: string, raw: Record<string, unknown>): Result<N
   const path = (key: string): string => `nodes.${id}.${key.slice(0, 64)}`;
   const kind = raw['kind'];
   if (!isKind(kind)) return err(documentError('INVALID_PROPERTY', 'unknown kind', path('kind')));
-  const allowed = new Set<string>([...REQUIRED_KEYS, ...OPTIONAL[kind]]);
+  const allowed = new Set<string>([...REQUIRED_KEYS, 'at', ...OPTIONAL[kind]]);
   if (kind === 'group') allowed.delete('pixels');
   for (const key of Object.keys(raw)) {
     if (!allowed.has(key)) return err(documentError('INVALID_PROPERTY', `unknown property ${key.slice(0, 64)}`, path(key)));
@@ -144,7 +152,8 @@ export function decodeStored(id: string, raw: Record<string, unknown>): Result<N
   for (const key of allowed) {
     if (REQUIRED_KEYS.has(key) && !(key in raw)) return err(documentError('INVALID_PROPERTY', `missing ${key}`, path(key)));
   }
-  const at = raw['at'];
+  const dormant = !('at' in raw);
+  const at = dormant ? [null, DORMANT_ORDER] : raw['at'];
   if (!tuple(at, 2)) return err(documentError('INVALID_PROPERTY', 'at must be [parent, order]', path('at')));
   const xy = raw['xy'] ?? DEFAULTS.xy;
   if (!tuple(xy, 2)) return err(documentError('INVALID_PROPERTY', 'xy must be [x, y]', path('xy')));
@@ -161,6 +170,7 @@ export function decodeStored(id: string, raw: Record<string, unknown>): Result<N
     [flat['blob'], flat['width'], flat['height']] = pixels;
   }
   [flat['parent'], flat['order']] = at;
+  if (dormant) flat['deleted'] = true;
   [flat['x'], flat['y']] = xy;
   const record = validateNodeRecord(id, flat);
   return record.ok ? record : err(storedError(record.error, id));

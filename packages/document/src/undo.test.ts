@@ -7,6 +7,7 @@ import { replaceWithGroup } from './ops/replaceWithGroup.js';
 import { setProps } from './ops/setProps.js';
 import { must, newDoc, raster, sync } from './testing/factories.js';
 import { createUndoManager } from './undo.js';
+import { validateUpdate } from './validateUpdate.js';
 
 describe('createUndoManager', () => {
   it("undoes only this user's edits, not remote ones", () => {
@@ -74,6 +75,29 @@ describe('createUndoManager', () => {
     sync(alice, bob);
     expect(materialize(alice).children[0]).toMatchObject({ id: 'a', x: 1 });
     expect(materialize(bob)).toEqual(materialize(alice));
+  });
+
+  it('undoes and redoes a creation after someone else edited the new node, and the server accepts both', () => {
+    const alice = newDoc(1);
+    const bob = new Y.Doc();
+    bob.clientID = 2;
+    sync(alice, bob);
+    const undo = createUndoManager(alice, 'alice', { captureTimeout: 0 });
+    must(addLayer(alice, raster(1, { id: 'n' }), {}, { origin: 'alice' }));
+    sync(alice, bob);
+    must(setProps(bob, 'n', { opacity: 0.5 }));
+    sync(alice, bob);
+    const step = (action: () => void): void => {
+      const before = Y.encodeStateVector(alice);
+      action();
+      expect(validateUpdate(bob, Y.encodeStateAsUpdate(alice, before)).ok).toBe(true);
+      sync(alice, bob);
+    };
+    step(() => undo.undo());
+    expect(materialize(alice).children).toEqual([]);
+    expect(materialize(bob).children).toEqual([]);
+    step(() => undo.redo());
+    expect(materialize(bob).children[0]).toMatchObject({ id: 'n', opacity: 0.5 });
   });
 
   it('restores a removed subtree and undoes a decomposition in one step', () => {

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { metaMap, nodesMap } from './docShape.js';
-import { REQUIRED_KEYS } from './storedNode.js';
 
 /**
  * Per-user undo/redo: tracks only transactions whose origin is `origin` (pass the same origin in the
@@ -10,9 +9,9 @@ import { REQUIRED_KEYS } from './storedNode.js';
  * Always create undo managers through this helper: its delete filter keeps node properties meaningful. Undoing a
  * property write deletes the new value and re-inserts the old one; when a concurrent write by someone else sits
  * between them, Yjs refuses the re-insert and the key would be left with no value. The filter then keeps the
- * current value instead (that undo step is a no-op for that property). It lets a deletion through when the key
- * never had an earlier value (undoing the first write of an optional property restores its default) and always
- * for `deleted` (undoing a removal revives the node).
+ * current value instead (that undo step is a no-op for that property). A deletion goes through when the key had
+ * no earlier value (undoing the first write of a property restores its default; undoing a creation deletes
+ * `at`, making the node dormant) and always for `deleted` (undoing a removal revives the node).
  */
 export function createUndoManager(doc: Y.Doc, origin: unknown, options: { captureTimeout?: number } = {}): Y.UndoManager {
   const nodes = nodesMap(doc);
@@ -23,12 +22,10 @@ export function createUndoManager(doc: Y.Doc, origin: unknown, options: { captur
     captureTimeout: options.captureTimeout ?? 500,
     deleteFilter: (item) => {
       const key = item.parentSub;
-      if (key === null) return true;
-      if (item.parent === meta) return (item.parent as Y.Map<unknown>)._map.get(key) !== item;
-      if (!isNode(item.parent)) return true;
+      if (key === null || !(item.parent === meta || isNode(item.parent))) return true;
       const current = (item.parent as Y.Map<unknown>)._map.get(key) === item;
       if (!current || key === 'deleted') return true;
-      return !REQUIRED_KEYS.has(key) && item.left === null;
+      return item.parent !== meta && item.left === null;
     },
   });
 }

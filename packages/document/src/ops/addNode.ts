@@ -1,11 +1,10 @@
 import type * as Y from 'yjs';
 import { type DocumentError, documentError } from '../DocumentError.js';
-import { writeFields } from '../docShape.js';
 import { LIMITS } from '../limits.js';
 import { structureOf } from '../materialize.js';
 import type { NodeRecord } from '../records.js';
 import { type Result, err, ok } from '../result.js';
-import { insertDormant } from './createNodes.js';
+import { activate, insertDormant } from './createNodes.js';
 import { type EditContext, newIdFn, transactEdit } from './EditContext.js';
 import { type GroupInit, type LayerInit, type Placement, groupRecord, layerRecord } from './inputs.js';
 import { orderKeyAt } from './orderKeys.js';
@@ -24,8 +23,8 @@ function addNode(doc: Y.Doc, requestedId: string | undefined, build: BuildRecord
   const record = build(id, parent, 'a0');
   if (!record.ok) return record;
   // the order key is computed in the creation phase, so that the undoable step writes only `deleted`
-  insertDormant(doc, () => [{ ...record.value, order: orderKeyAt(doc, structure, parent, at.index) }], ctx);
-  transactEdit(doc, ctx, () => writeFields(doc, id, { deleted: false }));
+  const created = insertDormant(doc, () => [{ ...record.value, order: orderKeyAt(doc, structure, parent, at.index) }], ctx);
+  transactEdit(doc, ctx, () => activate(doc, created));
   return ok(id);
 }
 

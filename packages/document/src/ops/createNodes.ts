@@ -1,14 +1,13 @@
 import type * as Y from 'yjs';
-import { insertRecord } from '../docShape.js';
+import { insertRecord, writeFields } from '../docShape.js';
 import type { NodeRecord } from '../records.js';
 import type { EditContext } from './EditContext.js';
 
 /**
  * The transaction origin of the first phase of a node creation. Nodes are created in two transactions: first
- * inserted as tombstones under this origin (which no UndoManager tracks), then brought to life by setting
- * `deleted: false` under the editor's own origin. Undoing a creation therefore flips `deleted` instead of
- * deleting the node's Y.Map: Yjs cannot fully restore a deleted map whose properties someone else changed
- * concurrently, but it can always flip a flag back.
+ * inserted dormant (every property but `at`) under this origin, which no UndoManager tracks, then placed by
+ * writing `at` under the editor's own origin (activate). Undoing a creation therefore deletes only `at`, never
+ * the node's Y.Map: Yjs cannot fully restore a deleted map whose properties someone else changed concurrently.
  */
 export class NodeCreation {
   constructor(readonly origin: unknown) {}
@@ -20,12 +19,20 @@ export function editOrigin(origin: unknown): unknown {
 }
 
 /**
- * Phase one: inserts the records as tombstones. Phase two is the caller's `writeFields(doc, id, { deleted: false })`.
- * `records` may be a function run inside the phase-one transaction (to compute order keys, which may re-key
- * siblings: those writes are then not part of the undoable step, which is harmless).
+ * Phase one: inserts the records dormant. `records` may be a function run inside the phase-one transaction (to
+ * compute order keys, which may re-key siblings: those writes are then not part of the undoable step, which is
+ * harmless). Returns the records as inserted, for phase two.
  */
-export function insertDormant(doc: Y.Doc, records: readonly NodeRecord[] | (() => readonly NodeRecord[]), ctx: EditContext): void {
+export function insertDormant(doc: Y.Doc, records: readonly NodeRecord[] | (() => readonly NodeRecord[]), ctx: EditContext): readonly NodeRecord[] {
+  let inserted: readonly NodeRecord[] = [];
   doc.transact(() => {
-    for (const record of typeof records === 'function' ? records() : records) insertRecord(doc, { ...record, deleted: true });
+    inserted = typeof records === 'function' ? records() : records;
+    for (const record of inserted) insertRecord(doc, record, true);
   }, new NodeCreation(ctx.origin ?? null));
+  return inserted;
+}
+
+/** Phase two, inside the editor's transaction: places the dormant records (writes their `at`). */
+export function activate(doc: Y.Doc, records: readonly NodeRecord[]): void {
+  for (const record of records) writeFields(doc, record.id, { parent: record.parent, order: record.order, deleted: false });
 }

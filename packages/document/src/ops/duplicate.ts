@@ -1,12 +1,11 @@
 import type * as Y from 'yjs';
 import { type DocumentError, documentError } from '../DocumentError.js';
-import { writeFields } from '../docShape.js';
 import { LIMITS } from '../limits.js';
 import { structureOf } from '../materialize.js';
 import type { NodeRecord } from '../records.js';
 import { type Result, err, ok } from '../result.js';
 import { subtreeIds } from '../structure.js';
-import { insertDormant } from './createNodes.js';
+import { activate, insertDormant } from './createNodes.js';
 import { type EditContext, newIdFn, transactEdit } from './EditContext.js';
 import { freshKeys, orderKeyAt } from './orderKeys.js';
 
@@ -35,9 +34,7 @@ export function duplicate(doc: Y.Doc, id: string, ctx: EditContext = {}): Result
       copies.push({ ...structure.records.get(child)!, id: copyOf.get(child)!, parent: copyOf.get(original)!, order: keys[i]! });
     });
   }
-  insertDormant(doc, () => [{ ...copies[0]!, order: orderKeyAt(doc, structure, parent, index) }, ...copies.slice(1)], ctx);
-  transactEdit(doc, ctx, () => {
-    for (const copy of copies) writeFields(doc, copy.id, { deleted: false });
-  });
+  const created = insertDormant(doc, () => [{ ...copies[0]!, order: orderKeyAt(doc, structure, parent, index) }, ...copies.slice(1)], ctx);
+  transactEdit(doc, ctx, () => activate(doc, created));
   return ok(copyOf.get(id)!);
 }

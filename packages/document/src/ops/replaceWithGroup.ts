@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { type DocumentError, documentError } from '../DocumentError.js';
 import { writeFields } from '../docShape.js';
-import { insertDormant } from './createNodes.js';
+import { activate, insertDormant } from './createNodes.js';
 import { LIMITS } from '../limits.js';
 import { structureOf } from '../materialize.js';
 import type { NodeRecord } from '../records.js';
@@ -55,10 +55,10 @@ export function replaceWithGroup(
     if (!record.ok) return err(underPath(record.error, id, `layers.${i}`));
     children.push(record.value);
   }
-  insertDormant(doc, [group.value, ...children], ctx);
+  const created = insertDormant(doc, [group.value, ...children], ctx);
   transactEdit(doc, ctx, () => {
     writeFields(doc, layerId, { deleted: true });
-    for (const created of [group.value, ...children]) writeFields(doc, created.id, { deleted: false });
+    activate(doc, created);
   });
   return ok({ groupId, layerIds: children.map((c) => c.id) });
 }
