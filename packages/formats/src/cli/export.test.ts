@@ -1,11 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportZip } from '../exportZip.js';
+import { importOra } from '../importOra.js';
 import { importPsd } from '../importPsd.js';
+import { shape } from '../testing/compareTrees.js';
 import { MemoryBlobs } from '../testing/MemoryBlobs.js';
 import { fixtureDocument } from '../testing/documentFixture.js';
 
@@ -34,6 +36,20 @@ describe('export CLI', () => {
     expect(layers.map((l) => l.name)).toEqual(manifest.layers.map((l: { name: string }) => l.name));
     const text = layers[5];
     expect(text?.type === 'layer' && text.kind === 'text' && text.text).toEqual({ content: 'Hello Strata', fontFamily: 'DejaVu Sans', fontSize: 20, color: '#102030', align: 'left' });
+  });
+
+  it('exports a project dump (tree.json + blobs/<sha>) to ORA', async () => {
+    const blobs = new MemoryBlobs();
+    const tree = await fixtureDocument(blobs);
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'blobs'), { recursive: true });
+    writeFileSync(join(project, 'tree.json'), JSON.stringify(tree));
+    for (const [sha, bytes] of blobs.bytes) writeFileSync(join(project, 'blobs', sha), bytes);
+    const out = join(dir, 'project.ora');
+    execFileSync(tsx, [cli, project, '--out', out], { encoding: 'utf8' });
+    const back = await importOra(new Uint8Array(readFileSync(out)));
+    if (!back.ok) throw back.error;
+    expect(shape(back.value.tree.children)).toEqual(shape(tree.children));
   });
 
   it('fails with one line and a non-zero exit on bad input', () => {
