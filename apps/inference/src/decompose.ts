@@ -9,6 +9,7 @@ import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
+import { splitStacked } from './pipeline/splitStacked.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
 import { unblend } from './pipeline/unblend.js';
@@ -71,7 +72,12 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   await checkpoint(signal);
   for (let i = 0; i < matte.data.length; i++) matte.data[i] = matte.data[i]! * (input.data[i * 4 + 3]! / 255);
   const minArea = Math.max(64, Math.round(w * h * 0.0015));
-  let objects = objectPlans(matte, { minArea, claimed }).filter((p) => coverage(p) < MAX_OBJECT_SHARE);
+  let objects = objectPlans(matte, { minArea, claimed })
+    .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
+    // a flat shape with something stacked on it becomes two layers; the upper part may be stacked again
+    .flatMap((p) => splitStacked(p, view, minArea))
+    .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]))
+    .map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
   progress('objects', 1);
 
