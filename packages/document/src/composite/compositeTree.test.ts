@@ -100,4 +100,13 @@ describe('compositeTree', () => {
       }
     }
   });
+
+  it('an opaque normal group of normal layers equals its layers drawn directly', async () => {
+    const tree: DocumentTree = { width: 4, height: 4, children: [
+      layer('bg', 0, 0, 4, 4),
+      group('g', [layer('half', 1, 1, 2, 2, { opacity: 0.7 }), group('inner', [layer('red', 2, 2, 2, 2, { opacity: 0.4 })])]),
+    ] };
+    const flat: DocumentTree = { ...tree, children: [layer('bg', 0, 0, 4, 4), layer('half', 1, 1, 2, 2, { opacity: 0.7 }), layer('red', 2, 2, 2, 2, { opacity: 0.4 })] };
+    expect(Array.from((await compositeTree(tree, read)).data)).toEqual(Array.from((await compositeTree(flat, read)).data));
+  });
 });

@@ -54,6 +54,11 @@ async function drawNodes(target: Canvas, nodes: DocNode[], readPixels: LayerPixe
   for (const node of nodes) {
     if (!node.visible || node.opacity <= 0) continue;
     if (node.type === 'group') {
+      if (node.opacity === 1 && node.blendMode === 'normal' && node.children.every((c) => c.blendMode === 'normal')) {
+        // source-over is associative: an opaque normal group of normal children needs no surface of its own
+        await drawNodes(target, node.children, readPixels);
+        continue;
+      }
       const b = visibleBounds(node.children, {
         x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity,
       });
