@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { UpdateValidator } from '../validateUpdate.js';
+import { setCanvasSize } from '../ops/setCanvasSize.js';
 import { createUndoManager } from '../undo.js';
 import { type Editor, randomEdit } from './randomEdit.js';
 import type { Rng } from './rng.js';
@@ -44,12 +45,21 @@ export class FuzzNetwork {
       doc.clientID = i + 1;
       const origin = { user: i };
       let n = 0;
-      const editor: Editor = { doc, ctx: { origin, newId: () => `r${i}-${++n}` }, undo: createUndoManager(doc, origin, { captureTimeout: 0 }) };
+      const editor: Editor = {
+        doc,
+        ctx: { origin, newId: () => `r${i}-${++n}` },
+        undo: createUndoManager(doc, origin, { captureTimeout: 0 }),
+        server: i === 0,
+        snapshots: [],
+      };
       doc.on('update', (update: Uint8Array, from: unknown) => this.route(i, update, from instanceof Remote ? from.from : null));
       this.editors.push(editor);
     }
     this.side = this.editors.map(() => 0);
     this.validator = topology === 'star' ? new UpdateValidator(this.editors[0]!.doc) : null;
+    // the document exists before anyone edits: canvas size set on the server and delivered to everyone
+    setCanvasSize(this.editors[0]!.doc, { width: 800, height: 600 }, { origin: 'setup' });
+    while (this.deliverOne());
   }
 
   /** Who receives an update that replica `at` just applied (`cameFrom`: the sender, null for a local edit). */

@@ -1,6 +1,9 @@
 import type * as Y from 'yjs';
 import type { DocumentError } from '../DocumentError.js';
-import { BLEND_MODES } from '../types.js';
+import { BLEND_MODES, type DocumentTree } from '../types.js';
+import { materialize } from '../materialize.js';
+import { loadTree } from '../ops/loadTree.js';
+import { purgeDeleted } from '../ops/repair.js';
 import { structureOf } from '../materialize.js';
 import { addGroup, addLayer } from '../ops/addNode.js';
 import { duplicate } from '../ops/duplicate.js';
@@ -20,6 +23,10 @@ export interface Editor {
   doc: Y.Doc;
   ctx: EditContext;
   undo: Y.UndoManager;
+  /** the sync server's replica: also purges tombstones and restores versions */
+  server: boolean;
+  /** trees this replica saw earlier (versions it may restore) */
+  snapshots: DocumentTree[];
 }
 
 /** Failures an honest editor can get from a random but well-formed request. */
@@ -106,6 +113,14 @@ export function randomEdit(rng: Rng, editor: Editor, maxNodes: number): string {
     undo.redo();
     return 'redo';
   }
-  if (roll < 98) return `repair (${repair(doc, ctx)} writes)`;
-  return check('setCanvasSize', setCanvasSize(doc, { width: 1 + rng.int(4000), height: 1 + rng.int(4000) }, ctx));
+  if (roll < 96) return `repair (${repair(doc, ctx)} writes)`;
+  if (roll < 97) return check('setCanvasSize', setCanvasSize(doc, { width: 1 + rng.int(4000), height: 1 + rng.int(4000) }, ctx));
+  if (roll < 98) {
+    if (editor.snapshots.length > 8) editor.snapshots.shift();
+    editor.snapshots.push(materialize(doc));
+    return 'snapshot';
+  }
+  if (!editor.server) return 'noop (client)';
+  if (roll < 99 && editor.snapshots.length > 0) return check('restore version', loadTree(doc, rng.pick(editor.snapshots), ctx));
+  return `purgeDeleted (${purgeDeleted(doc, ctx)} purged)`;
 }

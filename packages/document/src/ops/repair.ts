@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { deleteStored, writeFields } from '../docShape.js';
+import { deleteStored, nodesMap, writeFields } from '../docShape.js';
 import { structureOf } from '../materialize.js';
 import type { Structure } from '../structure.js';
 import { type EditContext, transactEdit } from './EditContext.js';
@@ -48,13 +48,15 @@ export function repair(doc: Y.Doc, ctx: EditContext = {}): number {
 
 /**
  * Compaction: repairs (including nodes under removed parents, which move to where they are shown) and then
- * deletes every tombstone for good. Removals before this point can no longer be undone. Meant for the server at
- * checkpoints; returns the number of purged nodes.
+ * deletes every tombstone (`deleted: true`) for good. Removals before this point can no longer be undone.
+ * Dormant nodes (no `at`) are kept: one may be a creation whose second phase is still in flight. Meant for the
+ * server at checkpoints; returns the number of purged nodes.
  */
 export function purgeDeleted(doc: Y.Doc, ctx: EditContext = {}): number {
   const structure = structureOf(doc);
   const plan = planRepair(structure, { includeDeletedParents: true });
-  const tombstones = [...structure.all.values()].filter((r) => r.deleted).map((r) => r.id);
+  const nodes = nodesMap(doc);
+  const tombstones = [...structure.all.values()].filter((r) => r.deleted && nodes.get(r.id)?.has('at')).map((r) => r.id);
   if (plan.length === 0 && tombstones.length === 0) return 0;
   transactEdit(doc, ctx, () => {
     for (const write of plan) writeFields(doc, write.id, write.fields);
