@@ -47,6 +47,8 @@ describe('CollabRoom (fake sockets, in-memory storage)', () => {
     h.roles.set('c', 'viewer');
     const c = h.connect({ id: 'c', name: 'Carol' });
     await until(() => c.client.doc.getMap('nodes').size === 3, 'initial sync');
+    // a brand-new project's document was given its canvas size by the server
+    expect(materialize(c.client.doc)).toMatchObject({ width: 100, height: 80 });
   });
 
   it('keeps viewers read-only: updates dropped, a notice sent, nothing logged', async () => {

@@ -52,6 +52,7 @@ interface Connection {
 }
 
 interface PendingUpdate {
+  at: number;
   update: Uint8Array;
   userId: string | null;
   from: Connection | null;
@@ -398,7 +399,7 @@ export class CollabRoom {
       // a write with a foreign origin (should not happen): still durable before broadcast, no author
       userId = null;
     }
-    this.pending.push({ update, userId, from });
+    this.pending.push({ at: this.o.now(), update, userId, from });
     this.applied++;
     this.editsSinceVersion++;
     this.lastEditAt = this.o.now();
@@ -446,7 +447,9 @@ export class CollabRoom {
       while (this.pending.length > 0 && !this.failed) {
         const batch = this.pending;
         this.pending = [];
+        const started = this.o.now();
         const seq = await this.o.storage.append(this.projectId, batch.map((p) => ({ update: p.update, userId: p.userId })));
+        const appended = this.o.now();
         this.lastSeq = Math.max(this.lastSeq, seq);
         this.durable += batch.length;
         this.appendedSinceCompact += batch.length;
@@ -455,6 +458,7 @@ export class CollabRoom {
         const msg = encodeMessage({ type: 'sync-update', update: merged });
         for (const c of this.conns.values()) if (c !== soleAuthor) this.send(c, msg);
         this.o.bus?.publishUpdate(merged, seq);
+        this.o.emit({ type: 'flushed', projectId: this.projectId, updates: batch.length, appendMs: appended - started, waitedMs: appended - batch[0]!.at, recipients: this.conns.size });
         this.releaseWaiters();
         if (this.appendedSinceCompact >= this.o.compactEvery) void this.compact();
       }

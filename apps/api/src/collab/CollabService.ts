@@ -211,7 +211,7 @@ export class CollabService {
           projectId, storage: this.o.storage, document: this.o.document, limits: this.limits,
           checkpointQuietMs: this.o.checkpointQuietMs ?? 30_000, compactEvery: this.o.compactEvery ?? 500,
           coolAfterMs: this.o.coolAfterMs ?? 60_000,
-          now: this.o.now ?? Date.now, emit: this.emit,
+          now: this.o.now ?? (() => performance.now()), emit: this.emit,
           ...(bus ? {
             bus: {
               publishUpdate: (update: Uint8Array, seq: number) => bus.publish(projectId, { type: 'update', update, seq }),
@@ -224,6 +224,11 @@ export class CollabService {
         stored,
       );
       for (const m of early.splice(0)) this.onBusMessage(projectId, room, m);
+      const initialize = this.o.document.initialize;
+      if (initialize && !stored.snapshot && stored.updates.length === 0) {
+        // a project created without an image has no document yet: give it its canvas size (durable before use)
+        await room.applyServerChange((doc) => initialize(doc, { width: stored.width, height: stored.height }), null);
+      }
       entry.room = room;
       this.emit({ type: 'room-opened', projectId });
       return room;

@@ -1,4 +1,4 @@
-import { UpdateValidator, materialize } from '@strata/document';
+import { UpdateValidator, materialize, setCanvasSize } from '@strata/document';
 import type { DocumentModel } from './types.js';
 
 /** The real document rules from packages/document: schema validation of every update, materialize for versions. */
@@ -14,4 +14,7 @@ export const strataDocumentModel: DocumentModel = {
     };
   },
   materialize: (doc) => materialize(doc),
+  initialize: (doc, canvas) => {
+    setCanvasSize(doc, canvas);
+  },
 };

@@ -22,6 +22,8 @@ export interface DocumentModel {
   createValidator(doc: Y.Doc): UpdateValidatorPort;
   /** The materialised tree of the current state (for versions). */
   materialize(doc: Y.Doc): DocumentTree;
+  /** Writes what a brand-new document needs (the canvas size), with the server origin. */
+  initialize?(doc: Y.Doc, canvas: { width: number; height: number }): void;
 }
 
 export interface UpdateValidatorPort {
@@ -37,4 +39,6 @@ export type CollabEvent =
   | { type: 'closed-connection'; projectId: string; userId: string; code: number; reason: string }
   | { type: 'dropped-update'; projectId: string; userId: string; reason: string }
   | { type: 'checkpoint-failed'; projectId: string; error: unknown }
-  | { type: 'compaction'; projectId: string; result: string };
+  | { type: 'compaction'; projectId: string; result: string }
+  /** one group commit: `updates` appended in `appendMs`; `waitedMs` = age of the oldest update when it became durable */
+  | { type: 'flushed'; projectId: string; updates: number; appendMs: number; waitedMs: number; recipients: number };
