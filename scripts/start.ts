@@ -10,6 +10,8 @@ import { readConfig } from '../apps/api/src/config.js';
 import { ensurePrismaClient } from '../apps/api/src/db/ensurePrismaClient.js';
 import { openDatabase } from '../apps/api/src/db/openDatabase.js';
 
+// graphql-js runs its slower development-time checks unless NODE_ENV is production (read when it is first imported)
+process.env.NODE_ENV ??= 'production';
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -69,7 +71,7 @@ try {
     const args = [nextBin, config.webMode, 'apps/web', '-p', String(config.webPort)];
     const web = spawn(process.execPath, args, {
       stdio: 'inherit',
-      env: { ...process.env, NEXT_PUBLIC_API_URL: config.publicApiUrl, STRATA_API_URL: config.publicApiUrl,
+      env: { ...process.env, NODE_ENV: undefined, NEXT_PUBLIC_API_URL: config.publicApiUrl, STRATA_API_URL: config.publicApiUrl,
         NEXT_TELEMETRY_DISABLED: '1', PORT: String(config.webPort) },
     });
     stops.push(() => stopChild(web, 'web app'));

@@ -33,7 +33,7 @@ const config: CodegenConfig = {
           Project: '../mappers.js#ProjectRow',
           Member: '../mappers.js#MemberRow',
           Document: '../mappers.js#DocumentValue',
-          TreeNode: '../mappers.js#FlatNode',
+          TreeNode: '../mappers.js#TreeNodeValue',
           BlobRef: '../mappers.js#BlobRefValue',
           TextStyle: '../mappers.js#TextStyleValue',
           Version: '../mappers.js#VersionRow',

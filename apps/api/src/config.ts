@@ -14,6 +14,7 @@ export interface ApiConfig {
   publicApiUrl: string;
   maxUploadBytes: number | undefined;
   maxImagePixels: number | undefined;
+  authCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -52,5 +53,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     publicApiUrl: env.STRATA_API_URL || `http://localhost:${apiPort}`,
     maxUploadBytes: optionalInt(env, 'STRATA_MAX_UPLOAD_BYTES'),
     maxImagePixels: optionalInt(env, 'STRATA_MAX_IMAGE_PIXELS'),
+    authCacheMs: int(env, 'STRATA_AUTH_CACHE_MS', 2000),
   };
 }

@@ -14,6 +14,7 @@ export function runApi(config: ApiConfig, databaseUrl: string): Promise<RunningA
     webOrigins: config.webOrigins,
     secureCookies: config.secureCookies,
     services: {
+      auth: { authCacheMs: config.authCacheMs },
       blobLimits: {
         ...(config.maxUploadBytes ? { maxBytes: config.maxUploadBytes } : {}),
         ...(config.maxImagePixels ? { maxPixels: config.maxImagePixels } : {}),

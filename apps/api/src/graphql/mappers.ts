@@ -20,6 +20,28 @@ export interface FlatNode {
   depth: number;
 }
 
+/** A GraphQL TreeNode as a plain object (default resolvers only: trees have hundreds of nodes). */
+export interface TreeNodeValue {
+  id: string;
+  parentId: string | null;
+  index: number;
+  depth: number;
+  type: 'group' | 'layer';
+  kind: 'raster' | 'text' | null;
+  name: string;
+  visible: boolean;
+  locked: boolean;
+  opacity: number;
+  blendMode: string;
+  x: number;
+  y: number;
+  width: number | null;
+  height: number | null;
+  blob: BlobRefValue | null;
+  expanded: boolean | null;
+  text: TextStyle | null;
+}
+
 export interface BlobRefValue {
   sha256: string;
 }

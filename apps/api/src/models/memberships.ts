@@ -1,9 +1,14 @@
 import type { Db, Membership, Role } from './db.js';
 import { isUniqueViolation } from './dbErrors.js';
+import { membershipsOfUser } from './hotQueries.js';
 
-export function findMemberships(db: Db, pairs: readonly { projectId: string; userId: string }[]):
+/** The memberships of these (project, user) pairs; one simple query per user (usually one: the caller). */
+export async function findMemberships(db: Db, pairs: readonly { projectId: string; userId: string }[]):
   Promise<Membership[]> {
-  return db.membership.findMany({ where: { OR: pairs.map((p) => ({ projectId: p.projectId, userId: p.userId })) } });
+  const byUser = new Map<string, string[]>();
+  for (const p of pairs) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p.projectId]);
+  const results = await Promise.all([...byUser].map(([userId, projectIds]) => membershipsOfUser(db, userId, projectIds)));
+  return results.flat();
 }
 
 export function findMembershipsByIds(db: Db, ids: readonly string[]): Promise<Membership[]> {

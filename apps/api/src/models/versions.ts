@@ -1,4 +1,5 @@
 import type { Db, Membership, Prisma, Project, Version, VersionNode, VersionReason } from './db.js';
+import { latestVersionOf, nodesOfVersionIds } from './hotQueries.js';
 
 export type VersionNodeRow = Omit<VersionNode, 'versionId'>;
 export type VersionSummary = Omit<Version, 'state'>;
@@ -59,7 +60,7 @@ export function createProjectWithOwner(db: Db, p: { name: string; width: number;
 }
 
 export function latestVersion(db: Db, projectId: string): Promise<VersionSummary | null> {
-  return db.version.findFirst({ where: { projectId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], omit: summary });
+  return latestVersionOf(db, projectId);
 }
 
 export function listVersions(db: Db, projectId: string, limit: number, after: { createdAt: Date; id: string } | null):
@@ -80,7 +81,7 @@ export function findVersionsByIds(db: Db, ids: readonly string[]): Promise<Versi
 }
 
 export function nodesOfVersions(db: Db, versionIds: readonly string[]): Promise<VersionNode[]> {
-  return db.versionNode.findMany({ where: { versionId: { in: [...versionIds] } } });
+  return nodesOfVersionIds(db, versionIds);
 }
 
 export function authorsOfVersions(db: Db, versionIds: readonly string[]): Promise<{ versionId: string; userId: string }[]> {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request, type Response } from 'express';
@@ -52,7 +53,8 @@ export async function createApiApp(o: ApiAppOptions): Promise<ApiApp> {
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, { requestId: currentRequestId, log }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }),
+    // no HTTP cache hints: the cache-control plugin instruments every field, which costs more than it gives here
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin({ ...DEFAULT_QUERY_LIMITS, ...o.queryLimits })],
   });
   await apollo.start();

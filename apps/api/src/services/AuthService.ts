@@ -15,6 +15,11 @@ export type AuthResult = { ok: true; user: User; session: { secret: string; expi
 
 export interface AuthServiceOptions {
   sessionTtlMs?: number;
+  /**
+   * How long a verified session/token is trusted without asking the database again (default 2000 ms; 0 = never).
+   * Revocation and sign-out in this process take effect at once; in other API processes within this time.
+   */
+  authCacheMs?: number;
   /** how often last-used / last-seen times are written, at most */
   touchIntervalMs?: number;
   now?: () => Date;
@@ -26,12 +31,39 @@ export class AuthService {
   private readonly now: () => Date;
   /** id → last time we wrote lastUsedAt/lastSeenAt (so a busy token does not write on every request) */
   private readonly touched = new Map<string, number>();
+  private readonly authCacheMs: number;
+  /** secret hash → verified viewer, until `until`; `expiresAt` is rechecked on every hit */
+  private readonly verified = new Map<string, { viewer: SignedInViewer; until: number; expiresAt: Date | null }>();
 
   constructor(private readonly db: Db, private readonly limiters: { email: SignInLimiter; ip: SignInLimiter },
     options: AuthServiceOptions = {}) {
     this.sessionTtlMs = options.sessionTtlMs ?? 30 * 24 * 3600_000;
     this.touchIntervalMs = options.touchIntervalMs ?? 60_000;
     this.now = options.now ?? (() => new Date());
+    this.authCacheMs = options.authCacheMs ?? 2000;
+  }
+
+  private cached(hash: string): SignedInViewer | null {
+    const hit = this.verified.get(hash);
+    if (!hit) return null;
+    const now = this.now();
+    if (hit.until <= now.getTime() || (hit.expiresAt && hit.expiresAt <= now)) {
+      this.verified.delete(hash);
+      return null;
+    }
+    return hit.viewer;
+  }
+
+  private remember(hash: string, viewer: SignedInViewer, expiresAt: Date | null): SignedInViewer {
+    if (this.authCacheMs > 0) {
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(hash, { viewer, until: this.now().getTime() + this.authCacheMs, expiresAt });
+    }
+    return viewer;
+  }
+
+  private forget(match: (viewer: SignedInViewer) => boolean): void {
+    for (const [hash, entry] of this.verified) if (match(entry.viewer)) this.verified.delete(hash);
   }
 
   private async startSession(user: User): Promise<AuthResult> {
@@ -67,7 +99,11 @@ export class AuthService {
   }
 
   async signOut(viewer: Viewer): Promise<void> {
-    if (viewer.kind === 'user' && viewer.via === 'session') await sessions.deleteSession(this.db, viewer.sessionId);
+    if (viewer.kind === 'user' && viewer.via === 'session') {
+      const id = viewer.sessionId;
+      this.forget((v) => v.via === 'session' && v.sessionId === id);
+      await sessions.deleteSession(this.db, id);
+    }
   }
 
   private async touch(id: string, write: (now: Date) => Promise<void>): Promise<void> {
@@ -87,18 +123,24 @@ export class AuthService {
       case 'malformed':
         throw new AppError('INVALID_TOKEN', 'Authorization must be "Bearer <token>"');
       case 'session': {
-        const s = await sessions.findLiveSession(this.db, hashSecret(credentials.secret), this.now());
+        const hash = hashSecret(credentials.secret);
+        const hit = this.cached(hash);
+        if (hit) return hit;
+        const s = await sessions.findLiveSession(this.db, hash, this.now());
         if (!s) return ANONYMOUS;
         await this.touch(s.id, (now) => sessions.touchSession(this.db, s.id, now));
-        return { kind: 'user', user: s.user, via: 'session', sessionId: s.id };
+        return this.remember(hash, { kind: 'user', user: s.user, via: 'session', sessionId: s.id }, s.expiresAt);
       }
       case 'bearer': {
-        const t = await apiTokens.findApiTokenByHash(this.db, hashSecret(credentials.token));
+        const hash = hashSecret(credentials.token);
+        const hit = this.cached(hash);
+        if (hit) return hit;
+        const t = await apiTokens.findApiTokenByHash(this.db, hash);
         if (!t) throw new AppError('INVALID_TOKEN');
         if (t.revokedAt) throw new AppError('TOKEN_REVOKED');
         if (t.expiresAt && t.expiresAt <= this.now()) throw new AppError('TOKEN_EXPIRED');
         await this.touch(t.id, (now) => apiTokens.touchApiToken(this.db, t.id, now));
-        return { kind: 'user', user: t.user, via: 'token', tokenId: t.id };
+        return this.remember(hash, { kind: 'user', user: t.user, via: 'token', tokenId: t.id }, t.expiresAt);
       }
       default: {
         const never: never = credentials;
@@ -122,6 +164,7 @@ export class AuthService {
 
   async revokeApiToken(viewer: SignedInViewer, tokenId: string): Promise<ApiToken | null> {
     const t = await apiTokens.revokeApiToken(this.db, viewer.user.id, tokenId, this.now());
+    if (t) this.forget((v) => v.via === 'token' && v.tokenId === t.id);
     return t;
   }
 

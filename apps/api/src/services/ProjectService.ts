@@ -27,7 +27,7 @@ export function requireUser(viewer: Viewer): SignedInViewer {
 export class ProjectService {
   constructor(private readonly db: Db, private readonly blobs: BlobService) {}
 
-  listForUser(userId: string, limit: number, after: projects.ProjectCursor | null): Promise<Project[]> {
+  listForUser(userId: string, limit: number, after: projects.ProjectCursor | null): Promise<(Project & { role: Role })[]> {
     return projects.listProjectsForUser(this.db, userId, limit, after);
   }
 

@@ -3,7 +3,7 @@
  * returns. Sibling order in rows is a fractional-index key compared as plain strings (never with a DB collation).
  */
 import type { BlendMode, DocNode, DocumentTree, GroupNode, LayerNode, TextStyle } from '@strata/document';
-import type { FlatNode } from '../graphql/mappers.js';
+import type { FlatNode, TreeNodeValue } from '../graphql/mappers.js';
 import type { VersionNodeRow } from '../models/versions.js';
 
 /** Keys for rows without a key from the live doc: fixed width so plain string order equals index order. */
@@ -85,4 +85,19 @@ export function flattenTree(tree: DocumentTree): FlatNode[] {
   };
   visit(tree.children, null, 0);
   return out;
+}
+
+/** The flattened tree as GraphQL TreeNode values. */
+export function treeNodeValues(tree: DocumentTree): TreeNodeValue[] {
+  return flattenTree(tree).map(({ node, parentId, index, depth }) => {
+    const layer = node.type === 'layer' ? node : null;
+    return {
+      id: node.id, parentId, index, depth, type: node.type, kind: layer ? layer.kind : null, name: node.name,
+      visible: node.visible, locked: node.locked, opacity: node.opacity, blendMode: node.blendMode, x: node.x, y: node.y,
+      width: layer ? layer.width : null, height: layer ? layer.height : null,
+      blob: layer && layer.blob ? { sha256: layer.blob } : null,
+      expanded: node.type === 'group' ? node.expanded : null,
+      text: layer && layer.kind === 'text' ? layer.text : null,
+    };
+  });
 }

@@ -6,7 +6,7 @@ import type { NodeTypeValue as NodeType } from '../mappers.js';
 import type { LayerKindValue as LayerKind } from '../mappers.js';
 import type { TextAlignValue as TextAlign } from '../mappers.js';
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { UserRow as UserRowModel, ApiTokenRow as ApiTokenRowModel, ProjectRow as ProjectRowModel, MemberRow as MemberRowModel, DocumentValue as DocumentValueModel, FlatNode as FlatNodeModel, BlobRefValue as BlobRefValueModel, TextStyleValue as TextStyleValueModel, VersionRow as VersionRowModel, NodeValue as NodeValueModel, RoleValue as RoleValueModel, VersionReasonValue as VersionReasonValueModel, NodeTypeValue as NodeTypeValueModel, LayerKindValue as LayerKindValueModel, TextAlignValue as TextAlignValueModel } from '../mappers.js';
+import type { UserRow as UserRowModel, ApiTokenRow as ApiTokenRowModel, ProjectRow as ProjectRowModel, MemberRow as MemberRowModel, DocumentValue as DocumentValueModel, TreeNodeValue as TreeNodeValueModel, BlobRefValue as BlobRefValueModel, TextStyleValue as TextStyleValueModel, VersionRow as VersionRowModel, NodeValue as NodeValueModel, RoleValue as RoleValueModel, VersionReasonValue as VersionReasonValueModel, NodeTypeValue as NodeTypeValueModel, LayerKindValue as LayerKindValueModel, TextAlignValue as TextAlignValueModel } from '../mappers.js';
 import type { GraphQLContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -548,7 +548,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TextAlign: ResolverTypeWrapper<TextAlignValueModel>;
   TextStyle: ResolverTypeWrapper<TextStyleValueModel>;
-  TreeNode: ResolverTypeWrapper<FlatNodeModel>;
+  TreeNode: ResolverTypeWrapper<TreeNodeValueModel>;
   User: ResolverTypeWrapper<UserRowModel>;
   UserError: ResolverTypeWrapper<UserError>;
   Version: ResolverTypeWrapper<VersionRowModel>;
@@ -596,7 +596,7 @@ export type ResolversParentTypes = {
   SignUpInput: SignUpInput;
   String: Scalars['String']['output'];
   TextStyle: TextStyleValueModel;
-  TreeNode: FlatNodeModel;
+  TreeNode: TreeNodeValueModel;
   User: UserRowModel;
   UserError: UserError;
   Version: VersionRowModel;

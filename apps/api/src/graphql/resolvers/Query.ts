@@ -48,8 +48,12 @@ export const Query: QueryResolvers = {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
     const rows = await ctx.services.projects.listForUser(viewer.user.id, limit + 1, cursor);
-    for (const p of rows) ctx.loaders.project.prime(p.id, p);
-    return toConnection(rows, limit, cursor);
+    const projects = rows.map(({ role, ...project }) => {
+      ctx.loaders.project.prime(project.id, project);
+      ctx.loaders.role.prime(`${project.id}:${viewer.user.id}`, role);
+      return project;
+    });
+    return toConnection(projects, limit, cursor);
   },
   project: async (_, { id }, ctx) => (await loadProject(ctx, localId(id, 'Project'))).project,
   version: (_, { id }, ctx) => loadVersion(ctx, localId(id, 'Version')),

@@ -1,7 +1,7 @@
 import { toGlobalId } from '@strata/schema';
 import { GraphQLScalarType, Kind } from 'graphql';
 import { AppError } from '../../errors/AppError.js';
-import { flattenTree, treeFromRows } from '../../services/versionTree.js';
+import { treeFromRows, treeNodeValues } from '../../services/versionTree.js';
 import { requireUser } from '../../services/ProjectService.js';
 import { decodeCursor, pageSize, toConnection } from '../connection.js';
 import type { Resolvers } from '../generated/resolvers.js';
@@ -73,7 +73,7 @@ export const typeResolvers: Resolvers = {
   Document: {
     width: (d) => d.tree.width,
     height: (d) => d.tree.height,
-    nodes: (d) => flattenTree(d.tree),
+    nodes: (d) => treeNodeValues(d.tree),
     tree: (d) => d.tree,
   },
   Version: {
@@ -83,32 +83,12 @@ export const typeResolvers: Resolvers = {
       const users = await ctx.loaders.user.loadMany(ids);
       return users.filter((u): u is UserRow => u !== null && !(u instanceof Error));
     },
-    nodes: async (v, _, ctx) => flattenTree(treeFromRows(await ctx.loaders.versionNodes.load(v.id), v.width, v.height)),
+    nodes: async (v, _, ctx) => treeNodeValues(treeFromRows(await ctx.loaders.versionNodes.load(v.id), v.width, v.height)),
     project: async (v, _, ctx) => {
       const p = await ctx.loaders.project.load(v.projectId);
       if (!p) throw new AppError('NOT_FOUND');
       return p;
     },
-  },
-  TreeNode: {
-    id: (f) => f.node.id,
-    parentId: (f) => f.parentId,
-    index: (f) => f.index,
-    depth: (f) => f.depth,
-    type: (f) => f.node.type,
-    kind: (f) => (f.node.type === 'layer' ? f.node.kind : null),
-    name: (f) => f.node.name,
-    visible: (f) => f.node.visible,
-    locked: (f) => f.node.locked,
-    opacity: (f) => f.node.opacity,
-    blendMode: (f) => f.node.blendMode,
-    x: (f) => f.node.x,
-    y: (f) => f.node.y,
-    width: (f) => (f.node.type === 'layer' ? f.node.width : null),
-    height: (f) => (f.node.type === 'layer' ? f.node.height : null),
-    blob: (f) => (f.node.type === 'layer' && f.node.blob ? { sha256: f.node.blob } : null),
-    expanded: (f) => (f.node.type === 'group' ? f.node.expanded : null),
-    text: (f) => (f.node.type === 'layer' && f.node.kind === 'text' ? f.node.text : null),
   },
   BlobRef: {
     url: (b) => `/blobs/${b.sha256}`,
