@@ -125,6 +125,8 @@ function* boxPixels(box: Bounds | undefined, w: number): Generator<number> {
 
 /** A layer whose core is a tint over what lies beneath gets this uniform opacity; above it, a layer is opaque. */
 const TRANSLUCENT_BELOW = 0.85;
+/** Largest mean per-channel standard deviation of an unblended tint's colour. */
+const MAX_TINT_SPREAD = 12;
 
 /**
  * Uniform opacity of a layer: the 90th percentile, over its confident core, of the smallest alpha that explains
@@ -132,14 +134,32 @@ const TRANSLUCENT_BELOW = 0.85;
  */
 export function layerOpacity(alpha: Float32Array, t: Uint8ClampedArray, b: Uint8ClampedArray, above: Float32Array): number {
   const samples: number[] = [];
+  const pixels: number[] = [];
   const step = Math.max(1, Math.floor(alpha.length / 200_000));
   for (let i = 0; i < alpha.length; i += step) {
-    if (alpha[i]! > 0.9 && above[i]! > 0.99) samples.push(minAlpha(t, b, i, 1));
+    if (alpha[i]! > 0.9 && above[i]! > 0.99) {
+      samples.push(minAlpha(t, b, i, 1));
+      pixels.push(i);
+    }
   }
   if (samples.length < 16) return 1;
-  samples.sort((x, y) => x - y);
-  const p90 = samples[Math.floor(samples.length * 0.9)]!;
-  return p90 < TRANSLUCENT_BELOW ? Math.max(0.05, p90) : 1;
+  const sorted = [...samples].sort((x, y) => x - y);
+  const p90 = Math.max(0.05, sorted[Math.floor(sorted.length * 0.9)]!);
+  if (p90 >= TRANSLUCENT_BELOW) return 1;
+  // a tint must be one flat colour once unblended; otherwise the fill beneath is wrong and the layer stays opaque
+  let spread = 0;
+  for (let c = 0; c < 3; c++) {
+    let sum = 0;
+    let sq = 0;
+    for (const i of pixels) {
+      const f = b[i * 4 + c]! + (t[i * 4 + c]! - b[i * 4 + c]!) / p90;
+      sum += f;
+      sq += f * f;
+    }
+    const mean = sum / pixels.length;
+    spread += Math.sqrt(Math.max(0, sq / pixels.length - mean * mean));
+  }
+  return spread / 3 <= MAX_TINT_SPREAD ? p90 : 1;
 }
 
 /** Smallest alpha for which F = B + A (C - B) / alpha stays within 0..255 in every channel. */
