@@ -57,9 +57,11 @@ async function main(): Promise<void> {
       run.images.push({ id: scene.id, ms: performance.now() - start, stages: timer.finish(), peakRssMb: peakRssMb(), layers: 0, error: (e as Error).message.split('\n')[0] ?? 'error' });
     }
     process.stderr.write(`${name} ${scene.id} ${Math.round(run.images.at(-1)!.ms)} ms${run.images.at(-1)!.error ? ` ERROR ${run.images.at(-1)!.error}` : ''}\n`);
+    // Written after every image, so a crash or an OOM kill loses only the image in progress.
+    run.processPeakRssMb = Math.max(warmUpPeak, peakRssMb(), ...run.images.map((r) => r.peakRssMb));
+    await writeFile(join(outDir, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
   }
-  run.processPeakRssMb = Math.max(warmUpPeak, peakRssMb(), ...run.images.map((r) => r.peakRssMb));
-  await writeFile(join(outDir, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
+  if (scenes.length === 0) await writeFile(join(outDir, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
 }
 
 main().catch((e: unknown) => {

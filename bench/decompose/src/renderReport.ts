@@ -40,7 +40,7 @@ export function renderReport(c: ReportContext): string {
   out.push(`- date: ${c.date}`, `- machine: ${c.machine}`, `- commit: ${c.commit}`, `- command: \`${c.command}\``, `- dataset: ${c.dataset}`, '');
   const main = c.summaries.find((s) => s.method === 'decompose');
   if (main) out.push('## Targets (decompose)', '', ...targets(main), '');
-  else out.push('## Targets', '', '`decompose()` is not exported by @strata/inference yet: only the baselines ran.', '');
+  else out.push('## Targets', '', '`decompose` did not run (not exported by @strata/inference, or left out with --methods).', '');
   out.push('## Quality (LayerD protocol; IoU higher is better, L1 lower is better)', '');
   out.push('| method | images (failed) | IoU k=0 | IoU k≤5 | L1 k=0 | L1 k≤5 | layers pred / gt | count error mean (median) | text acc (exact) over n | text acc, any layer |');
   out.push('|---|---|---|---|---|---|---|---|---|---|');

@@ -5,13 +5,13 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contactSheet } from './contactSheet.js';
-import { REPO_ROOT, datasetDir, ensureDataset } from './dataset.js';
+import { REPO_ROOT, datasetDir, ensureDataset, type SceneEntry } from './dataset.js';
 import type { LayerSet } from './layerSet.js';
 import { readLayerSet, readPng } from './layerSetIo.js';
 import { availableMethods } from './methods.js';
@@ -22,11 +22,12 @@ import { MAX_EDITS, summarise } from './summarise.js';
 
 const log = (msg: string): void => void process.stderr.write(`[bench:decompose] ${msg}\n`);
 
-function runChild(cmd: string, args: string[], cwd = REPO_ROOT): Promise<number> {
+/** Resolves with the exit code, or the signal name when the child was killed (e.g. SIGKILL from the OOM killer). */
+function runChild(cmd: string, args: string[], cwd = REPO_ROOT): Promise<number | string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', reject);
-    child.on('exit', (code) => resolve(code ?? 1));
+    child.on('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
   });
 }
 
@@ -42,6 +43,46 @@ function machine(loadAtStart: number[]): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(' / ');
   return `2-core node-svc, shared with other work (${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}); load average 1/5/15 min at start ${load(loadAtStart)}, at end ${load(os.loadavg())}`;
+}
+
+/**
+ * Runs one method in child processes until every scene has a result: a child that dies (crash, OOM kill) is noted,
+ * and a new one (warm-up again) continues with the scenes left, at most 3 children in all.
+ */
+async function runMethod(name: string, scenes: readonly SceneEntry[], outDir: string, notes: string[]): Promise<MethodRun | undefined> {
+  const predictMain = fileURLToPath(new URL('./predictMain.ts', import.meta.url));
+  let merged: MethodRun | undefined;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const done = new Set(merged?.images.map((i) => i.id));
+    const todo = scenes.filter((s) => !done.has(s.id));
+    if (todo.length === 0) break;
+    const scenesFile = join(outDir, `scenes-${attempt}.json`);
+    await mkdir(outDir, { recursive: true });
+    await writeFile(scenesFile, JSON.stringify(todo));
+    const runFile = join(outDir, 'run.json');
+    await rm(runFile, { force: true });
+    const code = await runChild(process.execPath, ['--import', 'tsx', predictMain, name, scenesFile, outDir]);
+    const part = existsSync(runFile) ? (JSON.parse(await readFile(runFile, 'utf8')) as MethodRun) : undefined;
+    if (part) {
+      merged = merged
+        ? { ...merged, images: [...merged.images, ...part.images], processPeakRssMb: Math.max(merged.processPeakRssMb, part.processPeakRssMb) }
+        : part;
+      await writeFile(join(outDir, `run-${attempt}.json`), JSON.stringify(part, null, 1));
+    }
+    if (code === 0) break;
+    notes.push(`${name}: child process ${attempt} exited with ${code} after ${part?.images.length ?? 0} of ${todo.length} images${attempt < 3 ? '; continued in a new process' : ''}.`);
+  }
+  return merged;
+}
+
+/** Removes run folders older than a day (each holds ~200 MB of predicted layers). */
+async function pruneOldRuns(runsDir: string): Promise<void> {
+  if (!existsSync(runsDir)) return;
+  const cutoff = Date.now() - 24 * 3600 * 1000;
+  for (const name of await readdir(runsDir)) {
+    const dir = join(runsDir, name);
+    if ((await stat(dir)).mtimeMs < cutoff) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -65,32 +106,32 @@ async function main(): Promise<void> {
   const scenes = all.slice(0, values.limit ? Number(values.limit) : all.length);
   log(`dataset: ${scenes.length} of ${all.length} scenes ready in ${Math.round(performance.now() - t0)} ms`);
   const root = datasetDir({ seed, count });
-  const scenesFile = join(root, 'scenes.json');
-  await writeFile(scenesFile, JSON.stringify(scenes));
+  // Each invocation works in its own run folder, so concurrent runs (several people benchmarking) never mix outputs.
+  const runsDir = join(root, 'runs');
+  await pruneOldRuns(runsDir);
+  const runDir = join(runsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  await mkdir(runDir, { recursive: true });
+  log(`run folder ${runDir}`);
 
   const wanted = values.methods?.split(',');
-  const methods = (await availableMethods()).filter((m) => !wanted || wanted.includes(m.name));
+  const available = await availableMethods();
+  const methods = available.filter((m) => !wanted || wanted.includes(m.name));
   const notes: string[] = [];
-  if (!methods.some((m) => m.name === 'decompose')) notes.push('`decompose` is not exported by @strata/inference in this checkout: baselines only.');
+  if (!available.some((m) => m.name === 'decompose')) notes.push('`decompose` is not exported by @strata/inference in this checkout: baselines only.');
   const runs = new Map<string, { run: MethodRun; dir: string }>();
-  const predictMain = fileURLToPath(new URL('./predictMain.ts', import.meta.url));
   for (const m of methods) {
-    const outDir = join(root, 'pred', m.name.replace(/[^\w-]+/g, '_'));
+    const outDir = join(runDir, 'pred', m.name.replace(/[^\w-]+/g, '_'));
     await rm(outDir, { recursive: true, force: true });
     log(`running ${m.name} on ${scenes.length} scenes`);
-    const code = await runChild(process.execPath, ['--import', 'tsx', predictMain, m.name, scenesFile, outDir]);
-    if (code !== 0 || !existsSync(join(outDir, 'run.json'))) {
-      notes.push(`${m.name}: child process exited with ${code}; not scored.`);
-      continue;
-    }
-    runs.set(m.name, { run: JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8')) as MethodRun, dir: outDir });
+    const merged = await runMethod(m.name, scenes, outDir, notes);
+    if (merged) runs.set(m.name, { run: merged, dir: outDir });
   }
 
   let cold: { ms: number; image: string; ok: boolean; note: string } | undefined;
   const cli = decomposeCli();
   const first = scenes[0];
   if (!values['no-cold'] && cli && first) {
-    const outDir = join(root, 'pred', 'cold-cli');
+    const outDir = join(runDir, 'pred', 'cold-cli');
     await rm(outDir, { recursive: true, force: true });
     const start = performance.now();
     const code = await runChild('npm', [...cli, first.input, '--out', outDir]);
@@ -107,8 +148,8 @@ async function main(): Promise<void> {
     const gt = await readLayerSet(scene.gtDir);
     mp.set(scene.id, (gt.width * gt.height) / 1e6);
     sizes.set(scene.id, `${gt.width}×${gt.height}`);
-    for (const [name, { dir: runDir }] of runs) {
-      const dir = join(runDir, scene.id);
+    for (const [name, { dir: methodDir }] of runs) {
+      const dir = join(methodDir, scene.id);
       let pred: LayerSet;
       if (existsSync(join(dir, 'manifest.json'))) pred = await readLayerSet(dir);
       else {
@@ -118,8 +159,8 @@ async function main(): Promise<void> {
       }
       scores.get(name)!.push(scoreScene(scene.id, pred, gt, MAX_EDITS));
     }
-    if (cold?.ok && scene === first && existsSync(join(root, 'pred', 'cold-cli', 'manifest.json'))) {
-      const s = scoreScene(scene.id, await readLayerSet(join(root, 'pred', 'cold-cli')), gt, MAX_EDITS);
+    if (cold?.ok && scene === first && existsSync(join(runDir, 'pred', 'cold-cli', 'manifest.json'))) {
+      const s = scoreScene(scene.id, await readLayerSet(join(runDir, 'pred', 'cold-cli')), gt, MAX_EDITS);
       cold.note = `IoU k=0 ${s.levels[0]!.alphaIou.toFixed(3)}, ${s.predLayers} layers`;
     }
     log(`scored ${scene.id}`);
@@ -143,7 +184,7 @@ async function main(): Promise<void> {
     machine: machine(loadAtStart),
     commit,
     command: `npm run bench:decompose${args ? ` -- ${args}` : ''}`,
-    dataset: `${scenes.length} synthetic designs (seed ${seed}), 768–1280 px per side, ${scenes.reduce((a, s) => a + s.spec.elements.length + 1, 0)} ground-truth layers (${scenes.reduce((a, s) => a + s.spec.elements.filter((e) => e.kind === 'text').length, 0)} text); cache ${root}`,
+    dataset: `${scenes.length} synthetic designs (seed ${seed}), 768–1280 px per side, ${scenes.reduce((a, s) => a + s.spec.elements.length + 1, 0)} ground-truth layers (${scenes.reduce((a, s) => a + s.spec.elements.filter((e) => e.kind === 'text').length, 0)} text); cache ${root}; this run's predictions in ${runDir}`,
     summaries,
     ...(detailRun ? { detail: { method: detailName, scores: scores.get(detailName)!, ms: new Map(detailRun.run.images.map((i) => [i.id, i.ms])), sizes } } : {}),
     cold,
@@ -155,7 +196,7 @@ async function main(): Promise<void> {
     ],
   });
   await writeFile(values.out, report);
-  await writeFile(join(root, 'results.json'), JSON.stringify({ summaries, scores: Object.fromEntries(scores) }, null, 1));
+  await writeFile(join(runDir, 'results.json'), JSON.stringify({ summaries, scores: Object.fromEntries(scores) }, null, 1));
   log(`wrote ${values.out}`);
 
   const sheets = Number(values.sheets);
