@@ -1,17 +1,16 @@
 import { materialize, type DocumentTree } from '@strata/document';
-import { credentialsFrom } from '../auth/credentials.js';
 import type { Db } from '../models/db.js';
-import * as memberships from '../models/memberships.js';
 import type { ApiApp } from '../server/createApiApp.js';
 import type { DocumentReader } from '../services/DocumentReader.js';
 import type { Services } from '../services/Services.js';
+import { apiAuthenticate, apiGetRole } from './apiAuth.js';
 import { attachCollab, type CollabHandle } from './attachCollab.js';
 import { RedisCollabBus } from './bus/RedisCollabBus.js';
 import type { CollabService } from './CollabService.js';
 import { strataDocumentModel } from './documentModel.js';
 import type { CollabLimits } from './limits.js';
 import { PostgresCollabStorage } from './storage/PostgresCollabStorage.js';
-import type { CollabEvent, CollabUser } from './types.js';
+import type { CollabEvent } from './types.js';
 
 export interface CollabExtensionOptions {
   databaseUrl: string;
@@ -42,16 +41,8 @@ export function collabExtension(o: CollabExtensionOptions): {
       closeStorage = close;
       bus = o.redisUrl ? new RedisCollabBus(o.redisUrl) : null;
       handle = attachCollab(api.httpServer, {
-        authenticate: async (req): Promise<CollabUser | null> => {
-          try {
-            const viewer = await api.services.auth.authenticate(credentialsFrom(req.headers));
-            return viewer.kind === 'user' ? { id: viewer.user.id, name: viewer.user.name } : null;
-          } catch {
-            return null; // invalid, revoked or expired token: 4401
-          }
-        },
-        getRole: async (projectId, userId) =>
-          (await memberships.findMemberships(api.db, [{ projectId, userId }]))[0]?.role ?? null,
+        authenticate: apiAuthenticate(api.services.auth),
+        getRole: apiGetRole(api.db),
         storage,
         document: strataDocumentModel,
         ...(bus ? { bus } : {}),

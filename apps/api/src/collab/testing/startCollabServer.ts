@@ -7,7 +7,10 @@ import { strataDocumentModel } from '../documentModel.js';
 import type { CollabLimits } from '../limits.js';
 import { PostgresCollabStorage } from '../storage/PostgresCollabStorage.js';
 import type { CollabEvent } from '../types.js';
-import { sqlAuthenticate, sqlGetRole } from './sqlAuth.js';
+import { SignInLimiter } from '../../auth/SignInLimiter.js';
+import { createDb } from '../../models/db.js';
+import { AuthService } from '../../services/AuthService.js';
+import { apiAuthenticate, apiGetRole } from '../apiAuth.js';
 
 export interface CollabServerOptions {
   databaseUrl: string;
@@ -27,18 +30,23 @@ export interface RunningCollabServer {
   close(): Promise<void>;
 }
 
-/** An HTTP server with only the collaboration endpoint, for websocket tests and the benchmark (binds port 0). */
+/**
+ * An HTTP server with only the collaboration endpoint (no GraphQL), for websocket tests, the crash and scale-out
+ * processes and the benchmark (binds port 0). Authentication and roles use the API's own AuthService and models.
+ */
 export async function startCollabServer(o: CollabServerOptions): Promise<RunningCollabServer> {
   const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 10 });
   pool.on('error', () => undefined);
+  const db = createDb(o.databaseUrl, { max: 4 });
+  const auth = new AuthService(db, { email: new SignInLimiter(), ip: new SignInLimiter() });
   const bus = o.redisUrl ? new RedisCollabBus(o.redisUrl) : undefined;
   const server = http.createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
   });
   const collab = attachCollab(server, {
-    authenticate: sqlAuthenticate(pool),
-    getRole: sqlGetRole(pool),
+    authenticate: apiAuthenticate(auth),
+    getRole: apiGetRole(db),
     storage: new PostgresCollabStorage(pool),
     document: strataDocumentModel,
     ...(bus ? { bus } : {}),
@@ -60,6 +68,7 @@ export async function startCollabServer(o: CollabServerOptions): Promise<Running
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await bus?.close();
       await pool.end();
+      await db.$disconnect();
     },
   };
 }
