@@ -16,8 +16,9 @@ export interface CollabLimits {
 
 export const DEFAULT_LIMITS: CollabLimits = {
   maxMessageBytes: 1024 * 1024,
-  rateBurst: 200,
-  ratePerSecond: 60,
+  // generous enough for unthrottled cursor presence (mousemove) plus edits; a flood still trips it within a second
+  rateBurst: 500,
+  ratePerSecond: 200,
   maxConnectionsPerDoc: 250,
   maxInvalidUpdates: 20,
   maxPresenceBytes: 4096,

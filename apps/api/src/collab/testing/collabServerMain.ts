@@ -2,7 +2,7 @@
  * A collaboration server as its own process (crash test, scale-out test, benchmark):
  *   tsx collabServerMain.ts   env: DATABASE_URL (required), REDIS_URL, PORT (default 0), COLLAB_LIMITS (JSON)
  * Prints one JSON line `{"port":N}` when listening. With an IPC channel it answers `{type:'stats'}` with memory/CPU
- * and `{type:'createVersion', projectId}`.
+ * `{type:'createVersion', projectId}` and `{type:'membershipChanged', projectId, userId}`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { CollabEvent } from '../types.js';
@@ -42,7 +42,7 @@ const server = await startCollabServer({
 });
 process.stdout.write(`${JSON.stringify({ port: server.port })}\n`);
 
-process.on('message', (m: { type: string; id?: number; projectId?: string }) => {
+process.on('message', (m: { type: string; id?: number; projectId?: string; userId?: string }) => {
   const reply = (body: object) => process.send?.({ id: m.id, ...body });
   if (m.type === 'stats') {
     const gc = (globalThis as { gc?: () => void }).gc;
@@ -60,6 +60,8 @@ process.on('message', (m: { type: string; id?: number; projectId?: string }) => 
     flushes.updates = 0;
     loopDelay.reset();
     reply({ memory: process.memoryUsage(), cpu: process.cpuUsage(), openRooms: server.collab.service.openRooms, uptime: process.uptime(), flush });
+  } else if (m.type === 'membershipChanged' && m.projectId && m.userId) {
+    server.collab.service.onMembershipChanged(m.projectId, m.userId).then(() => reply({ ok: true }), (e: unknown) => reply({ error: String(e) }));
   } else if (m.type === 'createVersion' && m.projectId) {
     server.collab.service.createVersion(m.projectId, { name: 'bench' }).then((v) => reply({ version: v }), (e: unknown) => reply({ error: String(e) }));
   }

@@ -7,7 +7,7 @@ export interface SpawnedServer {
   url: string;
   child: ChildProcess;
   /** ask the process over IPC */
-  request<T>(msg: { type: string; projectId?: string }): Promise<T>;
+  request<T>(msg: { type: string; projectId?: string; userId?: string }): Promise<T>;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export async function spawnCollabServer(env: Record<string, string>, execArgv: s
     port,
     url: `ws://127.0.0.1:${port}/collab`,
     child,
-    request: <T>(msg: { type: string; projectId?: string }) =>
+    request: <T>(msg: { type: string; projectId?: string; userId?: string }) =>
       new Promise<T>((resolve) => {
         const id = nextId++;
         waiting.set(id, resolve as (v: unknown) => void);

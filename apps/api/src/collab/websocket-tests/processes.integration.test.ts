@@ -103,5 +103,11 @@ describe('collaboration server processes', () => {
     const cc = client(s2!.url, p, a.token);
     await until(() => cc.provider.synced && cc.doc.getMap('nodes').size === 2, 'late joiner');
     expect(materialize(cc.doc)).toEqual(materialize(cb.doc));
+
+    // removing B is announced on process 1; B's connection lives on process 2 and is closed there
+    await setMember(pool, p, b.id, null);
+    await s1!.request({ type: 'membershipChanged', projectId: p, userId: b.id });
+    await until(() => cb.closes.length > 0, 'removal crosses processes');
+    expect(cb.closes[0]!.code).toBe(4403);
   });
 });
