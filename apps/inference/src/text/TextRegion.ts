@@ -6,6 +6,11 @@ export interface TextRegion {
   alpha: Matte;
   /** sRGB 0..255 fill colour of the strokes. */
   color: [number, number, number];
+  /**
+   * Present for two-colour text (a fill inside an outline): the other ink. `alpha` then covers both inks, so the
+   * text is not one flat colour (don't re-derive alpha by projecting onto `color` alone).
+   */
+  secondColor?: [number, number, number];
   /** Recognised string ('' when only the classical detector ran). */
   content: string;
   /** Estimated font size in pixels (em size, as in CSS `font-size`). */

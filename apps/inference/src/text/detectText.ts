@@ -9,7 +9,7 @@ import { normalizeLatin } from './normalizeLatin.js';
 import { OcrModelsUnavailableError } from './OcrModelsUnavailableError.js';
 import type { LoadResult, OcrModels } from './ocrModels.js';
 import { recPreprocess, REC_HEIGHT } from './recPreprocess.js';
-import { textAppearance } from './textAppearance.js';
+import { textAppearance, type TextAppearance } from './textAppearance.js';
 import type { DetectTextOptions, TextRegion } from './TextRegion.js';
 
 /** PaddleOCR's drop_score: recognitions below this confidence are not text. */
@@ -105,7 +105,7 @@ export async function detectWithModels(image: RgbaImage, models: OcrModels, sign
     if (content === '') continue;
     const chars = line.reduce((n, p) => n + p.text.length, 0);
     const confidence = line.reduce((s, p) => s + p.confidence * p.text.length, 0) / chars;
-    regions.push({ box: look.box, alpha: look.alpha, color: look.color, content, fontSize: look.fontSize, confidence });
+    regions.push(toRegion(look, content, confidence));
   }
   return regions;
 }
@@ -117,7 +117,12 @@ export function detectClassical(image: RgbaImage, signal?: AbortSignal): TextReg
     const look = textAppearance(image, line.box, line.core, '');
     if (!look) continue;
     const confidence = Math.round(0.5 * look.separation * 1000) / 1000;
-    regions.push({ box: look.box, alpha: look.alpha, color: look.color, content: '', fontSize: look.fontSize, confidence });
+    regions.push(toRegion(look, '', confidence));
   }
   return regions;
+}
+
+function toRegion(look: TextAppearance, content: string, confidence: number): TextRegion {
+  const { box, alpha, color, secondColor, fontSize } = look;
+  return { box, alpha, color, ...(secondColor ? { secondColor } : {}), content, fontSize, confidence };
 }

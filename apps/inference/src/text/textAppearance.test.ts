@@ -81,3 +81,33 @@ describe('textAppearance', () => {
     expect(textAppearance(compose({ width: 50, height: 50, data: new Float32Array(2500) }, [0, 0, 0], () => [9, 9, 9]), { x: 0, y: 0, width: 50, height: 50 }, null, '')).toBeNull();
   });
 });
+
+describe('textAppearance with two inks', () => {
+  it('covers fill and outline, with the fill as colour and the outline as second colour', async () => {
+    const text = (fill: string, stroke: string, bg: string): string =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="100">${bg}<text x="20" y="70" font-family="DejaVu Sans" font-weight="bold" font-size="56" fill="${fill}" stroke="${stroke}" stroke-width="3">Bold 42</text></svg>`;
+    const render = async (svg: string): Promise<RgbaImage> => {
+      const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length) };
+    };
+    const img = await render(text('#ffe14d', '#7a1f00', '<rect width="100%" height="100%" fill="#5a8fc7"/>'));
+    const shape = await render(text('#fff', '#fff', ''));
+    const r = textAppearance(img, { x: 5, y: 10, width: 350, height: 85 }, { x: 25, y: 35, width: 200, height: 20 }, 'Bold 42');
+    expect(r).not.toBeNull();
+    expect(r!.color).toEqual([0xff, 0xe1, 0x4d]);
+    expect(r!.secondColor).toEqual([0x7a, 0x1f, 0x00]);
+    let inter = 0;
+    let union = 0;
+    for (let y = 0; y < img.height; y++) {
+      for (let x = 0; x < img.width; x++) {
+        const g = shape.data[(y * img.width + x) * 4 + 3]! / 255;
+        const bx = x - r!.box.x;
+        const by = y - r!.box.y;
+        const a = bx >= 0 && by >= 0 && bx < r!.box.width && by < r!.box.height ? r!.alpha.data[by * r!.box.width + bx]! : 0;
+        inter += Math.min(a, g);
+        union += Math.max(a, g);
+      }
+    }
+    expect(inter / union).toBeGreaterThan(0.95);
+  });
+});

@@ -1,5 +1,7 @@
 import type { Box, Matte, RgbaImage } from '../image.js';
+import { borderBackground } from './borderBackground.js';
 import { estimateFontSize } from './estimateFontSize.js';
+import { inkCoverage, type InkCoverage } from './inkCoverage.js';
 import { labelComponents } from './labelComponents.js';
 import { otsuThreshold } from './otsuThreshold.js';
 
@@ -9,6 +11,8 @@ export interface TextAppearance {
   /** Alpha over `box`. */
   alpha: Matte;
   color: [number, number, number];
+  /** The other ink of two-colour (outlined) text; `alpha` then covers both. */
+  secondColor?: [number, number, number];
   fontSize: number;
   /** How cleanly ink and background separate (Otsu between-class / total variance, 0..1). */
   separation: number;
@@ -21,16 +25,20 @@ const MIN_CONTRAST = 24;
 /** Off-segment colour distance (0..441) tolerated before alpha is reduced, and the width of the ramp to 0. */
 const RESIDUAL_MIN = 12;
 const RESIDUAL_RAMP = 30;
+/** Share of the ink cluster off the background-to-ink segment from which a second ink is modelled. */
+const SECOND_INK_SHARE = 0.2;
 
 /**
  * Splits the pixels of a text line box into ink and background and gives every pixel a soft alpha.
  *
- * 1. Background colour: per-channel median of the box border (the detector's box has a margin around the glyphs).
+ * 1. Background: per column, the median colour of the box's top and bottom rows nearby, blended top to bottom (the
+ *    detector's box has a margin around the glyphs); see borderBackground.
  * 2. Otsu on the colour distance to it separates ink from background; the ink colour is the median of the farthest
  *    30 % of the ink pixels (the fully covered stroke cores, not anti-aliased edges).
  * 3. A local background (normalised box filter over the clear background pixels) follows gradients and textures.
  * 4. alpha = projection of (pixel - local background) onto (ink - local background), clamped to 0..1: exact for
- *    anti-aliased edges of a flat-coloured glyph. The projection's noise on clear background sets a floor, and
+ *    anti-aliased edges of a flat-coloured glyph. When much of the ink cluster is off that line and of one colour
+ *    (a fill inside an outline), a second ink is modelled and alpha is the two inks' total share. The projection's noise on clear background sets a floor, and
  *    pixels whose colour lies far off the background-to-ink segment lose their alpha.
  * 5. Ink components that touch the box edge outside the core rows (a neighbouring line's descenders) and components
  *    without any solid pixel are dropped; the box shrinks to the remaining ink.
@@ -73,14 +81,16 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
   }
   if (border[0]!.length === 0) return null;
   const bg = border.map(median) as [number, number, number];
+  const bgModel = borderBackground(rgb, opaque, w, h);
+  if (!bgModel) return null;
 
-  // 2. Otsu on the distance to the background.
+  // 2. Otsu on the distance to the background model.
   const dist = new Float32Array(n);
   const hist = new Float64Array(256);
   const binWidth = 442 / 256;
   for (let p = 0; p < n; p++) {
     if (!opaque[p]) continue;
-    const d = Math.hypot(rgb[p * 3]! - bg[0], rgb[p * 3 + 1]! - bg[1], rgb[p * 3 + 2]! - bg[2]);
+    const d = Math.hypot(rgb[p * 3]! - bgModel[p * 3]!, rgb[p * 3 + 1]! - bgModel[p * 3 + 1]!, rgb[p * 3 + 2]! - bgModel[p * 3 + 2]!);
     dist[p] = d;
     hist[Math.min(255, Math.floor(d / binWidth))]! += 1;
   }
@@ -119,42 +129,45 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
     }
   }
   const radius = Math.max(3, Math.round(h / 2));
-  const local = localMean(rgb, clear, w, h, radius, bg);
+  const local = localMean(rgb, clear, w, h, radius, bgModel);
 
-  // 4. Projection alpha, then two noise guards measured on the clear background: a floor of 3 sigma of the
-  //    projection, and a penalty for colours far off the background-to-ink segment (a pixel there is not a mix of
-  //    the two, e.g. a differently coloured detail of a photo behind the text).
-  const raw = new Float32Array(n);
-  const residual = new Float32Array(n);
-  let noiseSq = 0;
-  let residualSq = 0;
-  let noiseN = 0;
+  // 4. Coverage by projection onto background -> ink, then two noise guards measured on the clear background: a
+  //    floor of 3 sigma of the coverage, and a penalty for colours far off the background-to-ink segment (not a mix
+  //    of the two, e.g. a differently coloured detail of a photo behind the text).
+  let model = inkCoverage(rgb, local, opaque, [ink], MIN_CONTRAST);
+  let guards = noiseGuards(model, clear);
+  // Two-colour text (a fill inside an outline): if a good part of the ink cluster is off that segment and
+  //    consistently coloured, it is a second ink; explain pixels as mixes of background and both inks.
+  let second: [number, number, number] | null = null;
+  const off: number[] = [];
+  let inkCount = 0;
   for (let p = 0; p < n; p++) {
-    if (!opaque[p]) continue;
-    const br = local[p * 3]!, bgc = local[p * 3 + 1]!, bb = local[p * 3 + 2]!;
-    const dr = ink[0] - br, dg = ink[1] - bgc, db = ink[2] - bb;
-    const len2 = dr * dr + dg * dg + db * db;
-    if (len2 < MIN_CONTRAST * MIN_CONTRAST) continue;
-    const pr = rgb[p * 3]! - br, pg = rgb[p * 3 + 1]! - bgc, pb = rgb[p * 3 + 2]! - bb;
-    const a = (pr * dr + pg * dg + pb * db) / len2;
-    const t = Math.min(1, Math.max(0, a));
-    raw[p] = a;
-    residual[p] = Math.hypot(pr - t * dr, pg - t * dg, pb - t * db);
-    if (clear[p]) {
-      noiseSq += a * a;
-      residualSq += residual[p]! * residual[p]!;
-      noiseN++;
+    if (!opaque[p] || dist[p]! <= tau) continue;
+    inkCount++;
+    if (model.residual[p]! > guards.r1) off.push(p);
+  }
+  if (off.length >= Math.max(20, SECOND_INK_SHARE * inkCount)) {
+    // its colour: the median of the off pixels farthest off the segment (the solid inside, not blended edges)
+    off.sort((a, b) => model.residual[b]! - model.residual[a]!);
+    const solidOff = off.slice(0, Math.max(10, off.length >> 1));
+    const candidate = [0, 1, 2].map((c) => median(solidOff.map((p) => rgb[p * 3 + c]!))) as [number, number, number];
+    const fromBg = Math.hypot(candidate[0] - bg[0], candidate[1] - bg[1], candidate[2] - bg[2]);
+    const fromInk = Math.hypot(candidate[0] - ink[0], candidate[1] - ink[1], candidate[2] - ink[2]);
+    if (fromBg >= 2 * MIN_CONTRAST && fromInk >= 2 * MIN_CONTRAST) {
+      second = candidate;
+      model = inkCoverage(rgb, local, opaque, [ink, candidate], MIN_CONTRAST);
+      guards = noiseGuards(model, clear);
     }
   }
-  const floor = Math.min(0.3, 3 * Math.sqrt(noiseN > 0 ? noiseSq / noiseN : 0));
-  const r0 = Math.max(RESIDUAL_MIN, 3 * Math.sqrt(noiseN > 0 ? residualSq / noiseN : 0));
-  const r1 = r0 + RESIDUAL_RAMP;
+  const { floor, r0, r1 } = guards;
   const alpha = new Float32Array(n);
   for (let p = 0; p < n; p++) {
-    const a = Math.min(1, Math.max(0, (raw[p]! - floor) / (1 - floor)));
-    const onSegment = Math.min(1, Math.max(0, (r1 - residual[p]!) / (r1 - r0)));
+    const a = Math.min(1, Math.max(0, (model.coverage[p]! - floor) / (1 - floor)));
+    const onSegment = Math.min(1, Math.max(0, (r1 - model.residual[p]!) / (r1 - r0)));
     alpha[p] = a * onSegment;
   }
+  // The fill is the text's colour, the outline (the ink that borders the background more) its second colour.
+  const [main, other] = second && outlineIsFirst(alpha, model.second, w, h) ? [second, ink] : [ink, second];
 
   // 5. Keep the line's own ink.
   const inkMask = new Uint8Array(n);
@@ -197,10 +210,42 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
   return {
     box: { x: x0 + minX, y: y0 + minY, width: bw, height: bh },
     alpha: { width: bw, height: bh, data: cropped },
-    color: ink.map((v) => Math.round(v)) as [number, number, number],
+    color: main.map((v) => Math.round(v)) as [number, number, number],
+    ...(other ? { secondColor: other.map((v) => Math.round(v)) as [number, number, number] } : {}),
     fontSize: estimateFontSize(inkBottom - inkTop + 1, content),
     separation: otsu.separation,
   };
+}
+
+/** Whether solid pixels of the first ink touch the background (alpha < 0.5) more often than the second ink's. */
+function outlineIsFirst(alpha: Float32Array, second: Uint8Array, w: number, h: number): boolean {
+  const edge = [0, 0];
+  const total = [0, 0];
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const p = y * w + x;
+      if (alpha[p]! < 0.5) continue;
+      const k = second[p]!;
+      total[k]!++;
+      if (alpha[p - 1]! < 0.5 || alpha[p + 1]! < 0.5 || alpha[p - w]! < 0.5 || alpha[p + w]! < 0.5) edge[k]!++;
+    }
+  }
+  return edge[0]! / Math.max(1, total[0]!) > edge[1]! / Math.max(1, total[1]!);
+}
+
+function noiseGuards(model: InkCoverage, clear: Uint8Array): { floor: number; r0: number; r1: number } {
+  let coverageSq = 0;
+  let residualSq = 0;
+  let count = 0;
+  for (let p = 0; p < clear.length; p++) {
+    if (!clear[p]) continue;
+    coverageSq += model.coverage[p]! * model.coverage[p]!;
+    residualSq += model.residual[p]! * model.residual[p]!;
+    count++;
+  }
+  const floor = Math.min(0.3, 3 * Math.sqrt(count > 0 ? coverageSq / count : 0));
+  const r0 = Math.max(RESIDUAL_MIN, 3 * Math.sqrt(count > 0 ? residualSq / count : 0));
+  return { floor, r0, r1: r0 + RESIDUAL_RAMP };
 }
 
 function median(values: number[]): number {
@@ -210,7 +255,7 @@ function median(values: number[]): number {
 }
 
 /** Mean colour of the `mask`ed pixels in a (2r+1)^2 window (integral images); `fallback` where the window has none. */
-function localMean(rgb: Float32Array, mask: Uint8Array, w: number, h: number, r: number, fallback: readonly number[]): Float32Array {
+function localMean(rgb: Float32Array, mask: Uint8Array, w: number, h: number, r: number, fallback: Float32Array): Float32Array {
   const W = w + 1;
   const sums = [new Float64Array(W * (h + 1)), new Float64Array(W * (h + 1)), new Float64Array(W * (h + 1))];
   const count = new Float64Array(W * (h + 1));
@@ -237,7 +282,7 @@ function localMean(rgb: Float32Array, mask: Uint8Array, w: number, h: number, r:
       const p = (y * w + x) * 3;
       for (let c = 0; c < 3; c++) {
         const s = sums[c]!;
-        out[p + c] = k >= 1 ? (s[yb * W + xb]! - s[ya * W + xb]! - s[yb * W + xa]! + s[ya * W + xa]!) / k : fallback[c]!;
+        out[p + c] = k >= 1 ? (s[yb * W + xb]! - s[ya * W + xb]! - s[yb * W + xa]! + s[ya * W + xa]!) / k : fallback[p + c]!;
       }
     }
   }

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   const ious: number[] = [], iousClassical: number[] = [], sizeErr: number[] = [], colourErr: number[] = [];
   const perFont = new Map<string, { chars: number; edits: number; exact: number; n: number }>();
   const misses: string[] = [];
+  const worst: Array<{ iou: number; label: string }> = [];
   // Warm-up run so that timings are for a warm worker.
   await detectWithModels(await renderTextImage(scenes[0]!.spec), models);
   for (const scene of scenes) {
@@ -118,7 +119,9 @@ async function main(): Promise<void> {
       const f = perFont.get(t.font) ?? { chars: 0, edits: 0, exact: 0, n: 0 };
       f.chars += t.text.length; f.edits += ed; f.exact += pred === t.text ? 1 : 0; f.n++;
       perFont.set(t.font, f);
-      ious.push(softIou(t, r));
+      const lineIou = softIou(t, r);
+      ious.push(lineIou);
+      worst.push({ iou: lineIou, label: `${JSON.stringify(t.text)} (${t.note})${r?.secondColor ? ' two inks' : ''}` });
       if (r) {
         found++;
         sizeErr.push(Math.abs(r.fontSize - t.fontSize) / t.fontSize);
@@ -150,6 +153,9 @@ async function main(): Promise<void> {
   out.push('| font | lines | char accuracy | exact |');
   out.push('|---|---|---|---|');
   for (const [font, f] of perFont) out.push(`| ${font} | ${f.n} | ${pct(1 - f.edits / f.chars)} | ${pct(f.exact / f.n)} |`);
+  out.push('');
+  out.push('Lowest alpha soft IoU (PP-OCRv4 path):');
+  for (const w of worst.sort((a, b) => a.iou - b.iou).slice(0, 5)) out.push(`- ${w.iou.toFixed(3)} ${w.label}`);
   if (misses.length > 0) {
     out.push('');
     out.push('Lines not read exactly:');
