@@ -19,3 +19,15 @@ export async function canUserReadBlob(db: Db, userId: string, sha256: string): P
     LIMIT 1`;
   return rows.length > 0;
 }
+
+/**
+ * Records that the project uses these blobs, so its members may read them (GET /blobs). Versions do this for their
+ * nodes; a live edit that references a new blob should do it too. Unknown hashes are ignored.
+ */
+export async function linkBlobsToProject(db: Db, projectId: string, sha256s: readonly string[]): Promise<number> {
+  if (!sha256s.length) return 0;
+  const known = await db.blob.findMany({ where: { sha256: { in: [...new Set(sha256s)] } }, select: { sha256: true } });
+  if (!known.length) return 0;
+  const { count } = await db.projectBlob.createMany({ data: known.map((b) => ({ projectId, sha256: b.sha256 })), skipDuplicates: true });
+  return count;
+}
