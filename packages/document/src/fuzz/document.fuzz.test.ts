@@ -9,11 +9,11 @@ import { Rng } from './rng.js';
  * group, move, set properties, remove, duplicate, replace with group, undo, redo, repair, canvas size) while the
  * network delivers in random order and partitions come and go; then everything is delivered and all replicas
  * must show the same valid tree. CI runs fixed seeds; locally, for example:
- *   FUZZ_SEED=random FUZZ_RUNS=20 FUZZ_OPS=5000 npx vitest run packages/document/src/fuzz
+ *   FUZZ_SEED=random FUZZ_RUNS=20 FUZZ_OPS=5000 [FUZZ_MAX_NODES=8] npx vitest run packages/document/src/fuzz
  * A failing run prints its seed and topology and the last operations.
  */
 const REPLICAS = 4;
-const MAX_NODES = 40;
+const MAX_NODES = Number(process.env['FUZZ_MAX_NODES'] ?? 40);
 const envSeed = process.env['FUZZ_SEED'];
 const firstSeed = envSeed === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(envSeed ?? 20261127);
 const runs = Number(process.env['FUZZ_RUNS'] ?? 1);
