@@ -283,4 +283,25 @@ describe('CollabRoom (fake sockets, in-memory storage)', () => {
     await until(() => a.client.doc.getMap('nodes').size === 5 && materialize(a.client.doc).children[2]!.name === 'from another process', 'remote while cold');
     expect(materialize(room.doc)).toEqual(materialize(a.client.doc));
   });
+
+  it('tells a client whose update depends on missing changes, and logs both once the gap is filled', async () => {
+    const { h, a, b } = await twoEditors();
+    addLayer(a.client.doc, raster('base'));
+    await until(() => b.client.doc.getMap('nodes').has('base'), 'base');
+    const d = new Y.Doc();
+    Y.applyUpdate(d, Y.encodeStateAsUpdate(a.client.doc));
+    const updates: Uint8Array[] = [];
+    d.on('update', (u: Uint8Array) => updates.push(u));
+    setProps(d, 'base', { name: 'first' });
+    setProps(d, 'base', { x: 7 });
+    expect(updates).toHaveLength(2);
+    a.client.push({ type: 'sync-update', update: updates[1]! });
+    await until(() => a.client.notices.some((n) => n.includes('MISSING_DEPENDENCIES')), 'missing-dependencies notice');
+    a.client.push({ type: 'sync-update', update: updates[0]! });
+    await until(() => materialize(b.client.doc).children[0]!.x === 7, 'both arrive');
+    const stored = await h.storage.load(PROJECT);
+    const replica = new Y.Doc();
+    for (const u of stored!.updates) Y.applyUpdate(replica, u);
+    expect(materialize(replica).children[0]).toMatchObject({ name: 'first', x: 7 });
+  });
 });

@@ -322,6 +322,11 @@ export class CollabRoom {
     } catch {
       return this.closeConn(conn, 'MALFORMED', 'update cannot be applied');
     }
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      // the update refers to changes the server never received: it is held until they arrive and logged then, so
+      // it is not durable yet; honest y-websocket clients never do this (their sync step 2 sends everything missing)
+      this.send(conn, noticeMessage('invalid-update', 'MISSING_DEPENDENCIES: the update depends on changes the server does not have; resync'));
+    }
     done();
   }
 

@@ -13,7 +13,8 @@ export class PostgresCollabStorage implements CollabStorage {
   constructor(private readonly pool: pg.Pool) {}
 
   static fromUrl(url: string, max = 10): { storage: PostgresCollabStorage; close: () => Promise<void> } {
-    const pool = new pg.Pool({ connectionString: url, max });
+    // a hung database must fail the append (the room then closes its connections with 4500) rather than queue forever
+    const pool = new pg.Pool({ connectionString: url, max, query_timeout: 15_000, connectionTimeoutMillis: 10_000 });
     pool.on('error', () => undefined);
     return { storage: new PostgresCollabStorage(pool), close: () => pool.end() };
   }

@@ -35,7 +35,7 @@ export interface RunningCollabServer {
  * processes and the benchmark (binds port 0). Authentication and roles use the API's own AuthService and models.
  */
 export async function startCollabServer(o: CollabServerOptions): Promise<RunningCollabServer> {
-  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 10, query_timeout: 15_000, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => undefined);
   const db = createDb(o.databaseUrl, { max: 4 });
   const auth = new AuthService(db, { email: new SignInLimiter(), ip: new SignInLimiter() });
