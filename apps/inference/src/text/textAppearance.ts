@@ -154,9 +154,13 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
     const fromBg = Math.hypot(candidate[0] - bg[0], candidate[1] - bg[1], candidate[2] - bg[2]);
     const fromInk = Math.hypot(candidate[0] - ink[0], candidate[1] - ink[1], candidate[2] - ink[2]);
     if (fromBg >= 2 * MIN_CONTRAST && fromInk >= 2 * MIN_CONTRAST) {
-      second = candidate;
-      model = inkCoverage(rgb, local, opaque, [ink, candidate], MIN_CONTRAST);
-      guards = noiseGuards(model, clear);
+      const twoInks = inkCoverage(rgb, local, opaque, [ink, candidate], MIN_CONTRAST);
+      // an outline hugs its fill; a differently coloured detail of the background does not
+      if (inksTouch(twoInks, w, h)) {
+        second = candidate;
+        model = twoInks;
+        guards = noiseGuards(model, clear);
+      }
     }
   }
   const { floor, r0, r1 } = guards;
@@ -215,6 +219,35 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
     fontSize: estimateFontSize(inkBottom - inkTop + 1, content),
     separation: otsu.separation,
   };
+}
+
+/** Whether most solid pixels of one ink lie within 2 px of a solid pixel of the other ink. */
+function inksTouch(model: InkCoverage, w: number, h: number): boolean {
+  const near = [0, 0];
+  const total = [0, 0];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = y * w + x;
+      if (model.coverage[p]! < 0.5) continue;
+      const k = model.second[p]!;
+      total[k]!++;
+      let found = false;
+      for (let dy = -2; dy <= 2 && !found; dy++) {
+        for (let dx = -2; dx <= 2; dx++) {
+          const yy = y + dy;
+          const xx = x + dx;
+          if (yy < 0 || yy >= h || xx < 0 || xx >= w) continue;
+          const q = yy * w + xx;
+          if (model.coverage[q]! >= 0.5 && model.second[q] !== k) {
+            found = true;
+            break;
+          }
+        }
+      }
+      if (found) near[k]!++;
+    }
+  }
+  return Math.max(near[0]! / Math.max(1, total[0]!), near[1]! / Math.max(1, total[1]!)) >= 0.6;
 }
 
 /** Whether solid pixels of the first ink touch the background (alpha < 0.5) more often than the second ink's. */
