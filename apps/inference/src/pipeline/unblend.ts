@@ -36,14 +36,14 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     const opacity = layer.color ? 1 : layerOpacity(layer.alpha, t, b, above);
     const box = activeBounds(layer.alpha, t, b, top.width);
     boxes[k - 1] = box;
-    for (const i of boxPixels(box, top.width)) {
+    forEachInBox(box, top.width, (i) => {
       const A = above[i]!;
       let alpha = Math.min(layer.alpha[i]! * opacity, A);
       if (layer.color && alpha > 0) alpha = Math.min(A, projectAlpha(t, b, i, layer.color));
       alpha = Math.max(alpha, minAlpha(t, b, i, A));
       a[i] = alpha;
       below[i] = alpha < 1 ? Math.min(1, Math.max(0, (A - alpha) / (1 - alpha))) : 1;
-    }
+    });
     planned[k - 1] = a;
     targetAlpha[k - 1] = below;
   }
@@ -68,13 +68,13 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     const t = targets[k]!.data;
     const A = targetAlpha[k]!;
     const plan = planned[k - 1]!;
-    for (const i of boxPixels(boxes[k - 1], top.width)) {
+    forEachInBox(boxes[k - 1], top.width, (i) => {
       const beta = compA[i]!;
       let alpha = plan[i]!;
       if (beta < 0.999) alpha = Math.min(1, Math.max(0, (A[i]! - beta) / (1 - beta)));
       else alpha = Math.max(alpha, minAlphaAgainst(t, compRgb, i, A[i]!));
       let alpha8 = Math.ceil(alpha * 255 - 1e-3);
-      if (alpha8 <= 0) continue;
+      if (alpha8 <= 0) return;
       alpha8 = Math.min(255, alpha8);
       const a = alpha8 / 255;
       const outA = a + beta * (1 - a);
@@ -86,7 +86,7 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
       }
       layer.data[i * 4 + 3] = alpha8;
       compA[i] = outA;
-    }
+    });
     out.push(layer);
   }
   return out;
@@ -118,9 +118,9 @@ function activeBounds(alpha: Float32Array, t: Uint8ClampedArray, b: Uint8Clamped
   return x1 < 0 ? undefined : { x0, y0, x1, y1 };
 }
 
-function* boxPixels(box: Bounds | undefined, w: number): Generator<number> {
+function forEachInBox(box: Bounds | undefined, w: number, fn: (i: number) => void): void {
   if (!box) return;
-  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) yield y * w + x;
+  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) fn(y * w + x);
 }
 
 /** A layer whose core is a tint over what lies beneath gets this uniform opacity; above it, a layer is opaque. */
