@@ -3,7 +3,7 @@ import { convexHull, fillConvex } from './convexHull.js';
 import type { LayerPlan } from './LayerPlan.js';
 
 /** Neighbouring pixels closer than this (RGB distance) belong to the same flat region. */
-const FLAT_TOLERANCE = 10;
+const FLAT_TOLERANCE = 24;
 
 /**
  * Split a matted component that is a flat shape with something stacked on it (a card under an emoji, a badge under
