@@ -80,6 +80,7 @@ export class CollabRoom {
   private cold: Uint8Array | null;
   private validator: UpdateValidatorPort | null = null;
   private coolTimer: NodeJS.Timeout | null = null;
+  private releaseTimer: NodeJS.Timeout | null = null;
   /** awareness needs a Y.Doc only for its client id: a tiny one, so presence works while the document is cold */
   private readonly presenceDoc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
@@ -155,6 +156,27 @@ export class CollabRoom {
       return;
     }
     this.cool();
+  };
+
+  /**
+   * The validator keeps a scratch replica (as large as the doc) so that each validation costs only the update;
+   * free it after a few seconds without incoming edits.
+   */
+  private armRelease(): void {
+    if (this.releaseTimer) return;
+    this.releaseTimer = setTimeout(this.onReleaseTimer, RELEASE_SCRATCH_MS);
+    this.releaseTimer.unref();
+  }
+
+  private readonly onReleaseTimer = (): void => {
+    this.releaseTimer = null;
+    const quietFor = this.o.now() - this.lastEditAt;
+    if (quietFor < RELEASE_SCRATCH_MS) {
+      this.releaseTimer = setTimeout(this.onReleaseTimer, RELEASE_SCRATCH_MS - quietFor);
+      this.releaseTimer.unref();
+      return;
+    }
+    this.validator?.release?.();
   };
 
   /** Drops the Y.Doc (and the validator's scratch replica), keeping the encoded state. */
@@ -306,6 +328,7 @@ export class CollabRoom {
     }
     let verdict: ValidationResult;
     const doc = this.hydrate();
+    this.armRelease();
     try {
       verdict = this.validator!.validate(update);
     } catch (e) {
@@ -577,6 +600,7 @@ export class CollabRoom {
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     if (this.coolTimer) clearTimeout(this.coolTimer);
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
     this.validator?.destroy();
     this.hot?.off('update', this.onDocUpdate);
     this.hot?.destroy();
@@ -620,6 +644,7 @@ function isConnection(origin: unknown, conns: Map<CollabSocket, Connection>): or
 }
 
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
+const RELEASE_SCRATCH_MS = 5_000;
 
 /** An update with no structs and an empty delete set (what a client sends when it has nothing new). */
 export function isEmptyUpdate(update: Uint8Array): boolean {

@@ -10,6 +10,7 @@ export const strataDocumentModel: DocumentModel = {
         const r = v.validate(update);
         return r.ok ? { ok: true } : { ok: false, error: { code: r.error.code, message: r.error.message } };
       },
+      release: () => v.reset(),
       destroy: () => v.destroy(),
     };
   },

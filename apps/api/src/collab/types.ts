@@ -29,6 +29,8 @@ export interface DocumentModel {
 export interface UpdateValidatorPort {
   /** Would applying `update` to the doc keep the document valid? Must not modify the doc. */
   validate(update: Uint8Array): ValidationResult;
+  /** frees memory kept between validations (e.g. a scratch replica); the next validation rebuilds it */
+  release?(): void;
   destroy(): void;
 }
 
