@@ -50,9 +50,23 @@ export function inkCoverage(
     const det = uu * vv - uv * uv;
     let a: number;
     let b: number;
-    if (det < 1e-6 * uu * vv) {
-      a = Math.min(1, Math.max(0, qu / uu));
-      b = 0;
+    if (det < 0.05 * uu * vv) {
+      // the inks lie on one line from the background (a mid-tone fill inside a dark outline): mixes run
+      // background -> nearer ink -> farther ink
+      const t = qu / uu;
+      const tv = uv / uu;
+      if (tv > 0 && tv < 1) {
+        if (t <= tv) {
+          a = 0;
+          b = Math.min(1, Math.max(0, t / tv));
+        } else {
+          b = Math.min(1, Math.max(0, (1 - t) / (1 - tv)));
+          a = 1 - b;
+        }
+      } else {
+        a = Math.min(1, Math.max(0, t));
+        b = 0;
+      }
     } else {
       a = (qu * vv - qv * uv) / det;
       b = (qv * uu - qu * uv) / det;

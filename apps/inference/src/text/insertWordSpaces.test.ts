@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertWordSpaces } from './insertWordSpaces.js';
+import { insertWordSpaces, joinPieces } from './insertWordSpaces.js';
 
 /** A 1-row matte at x = 100.. with ink in the given column ranges. */
 function strip(width: number, inks: Array<[number, number]>) {
@@ -32,5 +32,14 @@ describe('insertWordSpaces punctuation', () => {
     expect(insertWordSpaces('ab.c', xs, alpha, box, 20)).toBe('ab.c');
     expect(insertWordSpaces('ab$c', xs, alpha, box, 20)).toBe('ab$c');
     expect(insertWordSpaces('ab,c', xs, alpha, box, 20)).toBe('ab, c');
+  });
+});
+
+describe('joinPieces', () => {
+  it('joins words with a space but not before punctuation or inside numbers', () => {
+    expect(joinPieces(['Save', 'the', 'Date'])).toBe('Save the Date');
+    expect(joinPieces(['Price: $1', ',299.00'])).toBe('Price: $1,299.00');
+    expect(joinPieces(['$1,', '299'])).toBe('$1,299');
+    expect(joinPieces(['Hello,', 'World'])).toBe('Hello, World');
   });
 });

@@ -49,11 +49,38 @@ export function insertWordSpaces(text: string, xs: readonly number[], alpha: Mat
     const next = chars[i]!;
     const a = xs[i - 1]!;
     const b = xs[i]!;
-    const allowed = (LETTER_OR_DIGIT.test(prev) || ENDS_WORD.has(prev)) && (LETTER_OR_DIGIT.test(next) || STARTS_WORD.has(next));
+    const allowed = spaceAllowed(chars[i - 2], prev, next);
     const em = DIGIT.test(prev) && DIGIT.test(next) ? MIN_DIGIT_GAP_EM : MIN_GAP_EM;
     const minWidth = Math.max(em * fontSize, MIN_GAP_RATIO * typical);
     const wide = allowed && gaps.some((g) => g.end - g.start >= minWidth && (g.start + g.end) / 2 > a && (g.start + g.end) / 2 < b);
     out += (wide ? ' ' : '') + next;
+  }
+  return out;
+}
+
+/**
+ * Whether a space may separate `prev` and `next` (with `before` the character before `prev`): words end in a letter,
+ * digit or closing punctuation and start with a letter, digit or opening symbol; a comma or point between digits is
+ * a number separator (1,299.00).
+ */
+export function spaceAllowed(before: string | undefined, prev: string, next: string): boolean {
+  if ((prev === ',' || prev === '.') && DIGIT.test(next) && before !== undefined && DIGIT.test(before)) return false;
+  return (LETTER_OR_DIGIT.test(prev) || ENDS_WORD.has(prev)) && (LETTER_OR_DIGIT.test(next) || STARTS_WORD.has(next));
+}
+
+/** Joins the texts of a line's pieces, with a space where spaceAllowed permits one. */
+export function joinPieces(texts: readonly string[]): string {
+  let out = '';
+  for (const t of texts) {
+    if (out === '' || t === '') {
+      out += t;
+      continue;
+    }
+    const a = Array.from(out);
+    const b = Array.from(t);
+    const prev = a[a.length - 1]!;
+    const next = b[0]!;
+    out += (prev !== ' ' && next !== ' ' && spaceAllowed(a[a.length - 2], prev, next) ? ' ' : '') + t;
   }
   return out;
 }

@@ -14,6 +14,8 @@ export interface TextLineSpec {
   fontStyle?: 'normal' | 'italic';
   /** Extra px between letters. */
   letterSpacing?: number;
+  /** An outline around the glyphs. */
+  stroke?: { color: string; width: number };
 }
 
 export interface TextImageSpec {
@@ -35,6 +37,7 @@ export function textImageSvg(spec: TextImageSpec): string {
       `<text x="${l.x}" y="${l.y}" font-family="${escapeXml(l.fontFamily)}" font-size="${l.fontSize}" ` +
       `font-weight="${l.fontWeight ?? 'normal'}" font-style="${l.fontStyle ?? 'normal'}" fill="${l.fill}" ` +
       (l.letterSpacing ? `letter-spacing="${l.letterSpacing}" ` : '') +
+      (l.stroke ? `stroke="${l.stroke.color}" stroke-width="${l.stroke.width}" paint-order="stroke" ` : '') +
       `xml:space="preserve">${escapeXml(l.text)}</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${spec.width}" height="${spec.height}">${bg}${lines.join('')}</svg>`;

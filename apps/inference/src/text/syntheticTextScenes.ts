@@ -28,6 +28,14 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+const OUTLINES = [[192, 57, 43], [31, 97, 141], [241, 196, 15], [17, 122, 101], [20, 20, 20], [235, 235, 235]];
+
+/** The candidate colour whose nearest reference colour is farthest away. */
+function farthest(candidates: number[][], refs: number[][]): number[] {
+  const score = (c: number[]): number => Math.min(...refs.map((r) => Math.hypot(c[0]! - r[0]!, c[1]! - r[1]!, c[2]! - r[2]!)));
+  return candidates.reduce((best, c) => (score(c) > score(best) ? c : best));
+}
+
 const hex = (v: number): string => Math.round(v).toString(16).padStart(2, '0');
 const rgb = (c: number[]): string => `#${c.map(hex).join('')}`;
 
@@ -38,7 +46,7 @@ export interface BenchScene {
 
 /**
  * `count` scenes of 1200 x 850 px with five lines each (13-72 px, one in five under 24 px; some bold, italic,
- * letter-spaced or low-contrast): light or dark grounds, flat, gradient or noise-textured, with translucent circles
+ * letter-spaced, outlined or low-contrast): light or dark grounds, flat, gradient or noise-textured, with translucent circles
  * the text may cross.
  */
 export function syntheticTextScenes(count: number, seed = 1): BenchScene[] {
@@ -83,6 +91,10 @@ export function syntheticTextScenes(count: number, seed = 1): BenchScene[] {
         fontWeight: rand() < 0.25 ? 'bold' : 'normal',
         fontStyle: rand() < 0.15 ? 'italic' : 'normal',
         ...(rand() < 0.15 ? { letterSpacing: Math.round(fontSize * 0.15) } : {}),
+        // one line in eight is outlined in a contrasting colour (display type, thumbnails)
+        ...(fontSize >= 28 && rand() < 0.125
+          ? { stroke: { color: rgb(farthest(OUTLINES, [ink, base])), width: Math.max(2, Math.round(fontSize / 20)) } }
+          : {}),
       });
       k++;
     }

@@ -37,8 +37,9 @@ const SECOND_INK_SHARE = 0.2;
  *    30 % of the ink pixels (the fully covered stroke cores, not anti-aliased edges).
  * 3. A local background (normalised box filter over the clear background pixels) follows gradients and textures.
  * 4. alpha = projection of (pixel - local background) onto (ink - local background), clamped to 0..1: exact for
- *    anti-aliased edges of a flat-coloured glyph. When much of the ink cluster is off that line and of one colour
- *    (a fill inside an outline), a second ink is modelled and alpha is the two inks' total share. The projection's noise on clear background sets a floor, and
+ *    anti-aliased edges of a flat-coloured glyph. When much of the ink cluster is off that line and of one colour,
+ *    or a flat plateau of partial coverage hugs the ink (a fill inside an outline), a second ink is modelled and
+ *    alpha is the two inks' total share. The projection's noise on clear background sets a floor, and
  *    pixels whose colour lies far off the background-to-ink segment lose their alpha.
  * 5. Ink components that touch the box edge outside the core rows (a neighbouring line's descenders) and components
  *    without any solid pixel are dropped; the box shrinks to the remaining ink.
@@ -146,11 +147,16 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
     inkCount++;
     if (model.residual[p]! > guards.r1) off.push(p);
   }
+  let candidate: [number, number, number] | null = null;
   if (off.length >= Math.max(20, SECOND_INK_SHARE * inkCount)) {
     // its colour: the median of the off pixels farthest off the segment (the solid inside, not blended edges)
     off.sort((a, b) => model.residual[b]! - model.residual[a]!);
     const solidOff = off.slice(0, Math.max(10, off.length >> 1));
-    const candidate = [0, 1, 2].map((c) => median(solidOff.map((p) => rgb[p * 3 + c]!))) as [number, number, number];
+    candidate = [0, 1, 2].map((c) => median(solidOff.map((p) => rgb[p * 3 + c]!))) as [number, number, number];
+  } else {
+    candidate = midTonePlateau(model.coverage, rgb, w, h, Math.max(20, SECOND_INK_SHARE * inkCount));
+  }
+  if (candidate) {
     const fromBg = Math.hypot(candidate[0] - bg[0], candidate[1] - bg[1], candidate[2] - bg[2]);
     const fromInk = Math.hypot(candidate[0] - ink[0], candidate[1] - ink[1], candidate[2] - ink[2]);
     if (fromBg >= 2 * MIN_CONTRAST && fromInk >= 2 * MIN_CONTRAST) {
@@ -219,6 +225,43 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
     fontSize: estimateFontSize(inkBottom - inkTop + 1, content),
     separation: otsu.separation,
   };
+}
+
+/**
+ * A fill whose colour lies between the background and the outline reads as a flat region of partial coverage.
+ * Returns its colour when at least `minCount` pixels sit inside such a plateau (they and their 8 neighbours have
+ * coverage 0.15..0.85, unlike 1-2 px anti-aliased edges) and the plateau is flat (std < 0.08, unlike a blur ramp).
+ */
+function midTonePlateau(coverage: Float32Array, rgb: Float32Array, w: number, h: number, minCount: number): [number, number, number] | null {
+  const inside: number[] = [];
+  for (let y = 1; y < h - 1; y++) {
+    for (let x = 1; x < w - 1; x++) {
+      const p = y * w + x;
+      const c = coverage[p]!;
+      if (c < 0.2 || c > 0.8) continue;
+      let flat = true;
+      for (let dy = -1; dy <= 1 && flat; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const v = coverage[p + dy * w + dx]!;
+          if (v < 0.15 || v > 0.85) {
+            flat = false;
+            break;
+          }
+        }
+      }
+      if (flat) inside.push(p);
+    }
+  }
+  if (inside.length < minCount) return null;
+  let sum = 0;
+  let sumSq = 0;
+  for (const p of inside) {
+    sum += coverage[p]!;
+    sumSq += coverage[p]! * coverage[p]!;
+  }
+  const mean = sum / inside.length;
+  if (Math.sqrt(Math.max(0, sumSq / inside.length - mean * mean)) >= 0.08) return null;
+  return [0, 1, 2].map((c) => median(inside.map((p) => rgb[p * 3 + c]!))) as [number, number, number];
 }
 
 /** Whether most solid pixels of one ink lie within 2 px of a solid pixel of the other ink. */

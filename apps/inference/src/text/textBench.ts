@@ -86,17 +86,18 @@ async function main(): Promise<void> {
   const perFont = new Map<string, { chars: number; edits: number; exact: number; n: number }>();
   const misses: string[] = [];
   const worst: Array<{ iou: number; label: string }> = [];
+  const outlined: number[] = [];
   // Warm-up run so that timings are for a warm worker.
   await detectWithModels(await renderTextImage(scenes[0]!.spec), models);
   for (const scene of scenes) {
     const image = await renderTextImage(scene.spec);
     const truths: Truth[] = [];
     for (const line of scene.lines) {
-      const alone = await renderTextImage({ ...scene.spec, background: '', lines: [{ ...line, fill: '#ffffff' }] });
+      const alone = await renderTextImage({ ...scene.spec, background: '', lines: [{ ...line, fill: '#ffffff', ...(line.stroke ? { stroke: { ...line.stroke, color: '#ffffff' } } : {}) }] });
       const coverage: Matte = { width: alone.width, height: alone.height, data: new Float32Array(alone.width * alone.height) };
       for (let p = 0; p < coverage.data.length; p++) coverage.data[p] = alone.data[p * 4 + 3]! / 255;
       const fill = [1, 3, 5].map((i) => parseInt(line.fill.slice(i, i + 2), 16)) as [number, number, number];
-      const note = `${line.fontFamily} ${line.fontSize}px${line.fontWeight === 'bold' ? ' bold' : ''}${line.fontStyle === 'italic' ? ' italic' : ''}${line.letterSpacing ? ' spaced' : ''}`;
+      const note = `${line.fontFamily} ${line.fontSize}px${line.fontWeight === 'bold' ? ' bold' : ''}${line.fontStyle === 'italic' ? ' italic' : ''}${line.letterSpacing ? ' spaced' : ''}${line.stroke ? ' outlined' : ''}`;
       truths.push({ text: line.text, note, font: line.fontFamily, fontSize: line.fontSize, fill, box: boxOf(coverage), coverage });
     }
     timing.det = 0; timing.rec = 0;
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
       worst.push({ iou: lineIou, label: `${JSON.stringify(t.text)} (${t.note})${r?.secondColor ? ' two inks' : ''}` });
       if (r) {
         found++;
+        if (t.note.endsWith('outlined')) outlined.push(r.secondColor ? 1 : 0);
         sizeErr.push(Math.abs(r.fontSize - t.fontSize) / t.fontSize);
         colourErr.push(Math.max(...r.color.map((v, i) => Math.abs(v - t.fill[i]!))));
       }
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
   out.push(`| exact line match | ${pct(exact / lines)} | - |`);
   out.push(`| alpha soft IoU vs. true coverage, mean | ${mean(ious).toFixed(3)} | ${mean(iousClassical).toFixed(3)} |`);
   out.push(`| font size error, median (found lines) | ${pct(median(sizeErr))} | - |`);
+  out.push(`| outlined lines given a second colour | ${outlined.reduce((a, b) => a + b, 0)} of ${outlined.length} | - |`);
   out.push(`| colour max channel error, median (found lines) | ${median(colourErr).toFixed(0)} / 255 | - |`);
   out.push('');
   out.push('| font | lines | char accuracy | exact |');
