@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createImage } from '../image.js';
 import { detectText } from './detectText.js';
 import { loadOcrModels } from './ocrModels.js';
 import { renderTextImage } from './renderTextImage.js';
@@ -54,5 +55,15 @@ describe('detectText with PP-OCRv4', () => {
     expect(regions.every((r) => r.content === '')).toBe(true);
     await expect(detectText(image, { engine: 'onnx', modelDir: '/nonexistent/ocr-models' })).rejects.toThrow(/unavailable/);
     await expect(detectText(image, { signal: AbortSignal.abort() })).rejects.toThrow();
+  });
+
+  it('returns no regions for a 1x1 image and a fully transparent one', async () => {
+    const one = createImage(1, 1);
+    one.data.set([255, 0, 0, 255]);
+    const clear = createImage(120, 80);
+    for (const engine of ['onnx', 'classical'] as const) {
+      expect(await detectText(one, { engine })).toEqual([]);
+      expect(await detectText(clear, { engine })).toEqual([]);
+    }
   });
 });
