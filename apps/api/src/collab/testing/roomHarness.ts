@@ -18,10 +18,12 @@ export function roomHarness(opts: Partial<CollabServiceOptions> = {}) {
     storage, document: strataDocumentModel, getRole: async (_p, u) => roles.get(u) ?? null,
     checkpointQuietMs: 0, idleCloseMs: 60_000, onEvent: (e) => events.push(e), ...opts,
   });
-  const connect = (user: CollabUser, o: { ack?: boolean; hello?: boolean } = {}) => {
+  const connect = (user: CollabUser, o: { ack?: boolean; hello?: boolean; initial?: Uint8Array } = {}) => {
     let handle: ReturnType<CollabService['connect']> | null = null;
     const client = new FakeClient((_s, data) => handle!.receive(data));
     client.online = false;
+    // a replica that was edited offline: its state is sent by the sync step 2 after the handshake
+    if (o.initial) Y.applyUpdate(client.doc, o.initial, client);
     handle = service.connect(client, user, PROJECT, { ack: o.ack ?? true });
     client.online = true;
     if (o.hello ?? true) client.hello();
