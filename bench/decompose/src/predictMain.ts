@@ -13,6 +13,8 @@ import { StageTimer } from './stageTimer.js';
 export interface ImageTiming {
   id: string;
   ms: number;
+  /** CPU time (user + system, all threads) of the image: less sensitive to other load than wall time. */
+  cpuMs: number;
   stages: Record<string, number>;
   peakRssMb: number;
   layers: number;
@@ -46,15 +48,21 @@ async function main(): Promise<void> {
     run.perImagePeakReset = resetPeakRss();
     const timer = new StageTimer();
     const start = performance.now();
+    const cpu0 = process.cpuUsage();
+    const cpuMs = (): number => {
+      const d = process.cpuUsage(cpu0);
+      return (d.user + d.system) / 1000;
+    };
     try {
       const layers = await method.run(input, { gtLayerCount: gtCount, seed: 1000 + i, onProgress: timer.onProgress });
       const ms = performance.now() - start;
+      const cpu = cpuMs();
       const stages = timer.finish();
       const peak = peakRssMb();
       await writeLayerSet(join(outDir, scene.id), { width: input.width, height: input.height, layers });
-      run.images.push({ id: scene.id, ms, stages, peakRssMb: peak, layers: layers.length });
+      run.images.push({ id: scene.id, ms, cpuMs: cpu, stages, peakRssMb: peak, layers: layers.length });
     } catch (e) {
-      run.images.push({ id: scene.id, ms: performance.now() - start, stages: timer.finish(), peakRssMb: peakRssMb(), layers: 0, error: (e as Error).message.split('\n')[0] ?? 'error' });
+      run.images.push({ id: scene.id, ms: performance.now() - start, cpuMs: cpuMs(), stages: timer.finish(), peakRssMb: peakRssMb(), layers: 0, error: (e as Error).message.split('\n')[0] ?? 'error' });
     }
     process.stderr.write(`${name} ${scene.id} ${Math.round(run.images.at(-1)!.ms)} ms${run.images.at(-1)!.error ? ` ERROR ${run.images.at(-1)!.error}` : ''}\n`);
     // Written after every image, so a crash or an OOM kill loses only the image in progress.

@@ -53,8 +53,9 @@ export function renderReport(c: ReportContext): string {
   out.push(`| method | ${[0, 1, 2, 3, 4, 5].map((k) => `k≤${k}`).join(' | ')} |`, `|---|${'---|'.repeat(6)}`);
   for (const s of c.summaries) out.push(`| ${s.method} | ${s.levels.map((l) => `${f3(l.alphaIou)} / ${f3(l.rgbL1)} (${f2(l.avgEdits)})`).join(' | ')} |`);
   out.push('', '## Speed and memory (child process per method; 2 cores shared with other work)', '');
-  out.push('| method | warm-up / model load | median per image | p90 | median s per MP | peak RSS |', '|---|---|---|---|---|---|');
-  for (const s of c.summaries) out.push(`| ${s.method} | ${s1(s.warmUpMs)} s | ${s1(s.medianMs)} s | ${s1(s.p90Ms)} s | ${f2(s.medianSecPerMp)} | ${Math.round(s.peakRssMb)} MB |`);
+  out.push('| method | warm-up / model load | median per image | p90 | median s per MP | median CPU per image | peak RSS |', '|---|---|---|---|---|---|---|');
+  for (const s of c.summaries) out.push(`| ${s.method} | ${s1(s.warmUpMs)} s | ${s1(s.medianMs)} s | ${s1(s.p90Ms)} s | ${f2(s.medianSecPerMp)} | ${s1(s.medianCpuMs)} s | ${Math.round(s.peakRssMb)} MB |`);
+  out.push('', 'Wall times depend on the machine\'s load (see the load average above; 2 cores). CPU time counts all threads: on an otherwise idle 2-core machine the wall time of a well-parallelised image would be between CPU / 2 and CPU.');
   if (main && Object.keys(main.stageMedianMs).length > 0) {
     out.push('', '### decompose: median time per stage (from onProgress)', '', '| stage | median |', '|---|---|');
     for (const [k, v] of Object.entries(main.stageMedianMs)) out.push(`| ${k} | ${s1(v)} s |`);

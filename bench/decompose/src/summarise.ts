@@ -23,6 +23,8 @@ export interface MethodSummary {
   warmUpMs: number;
   medianMs: number;
   p90Ms: number;
+  /** Median CPU seconds (all threads) per image. */
+  medianCpuMs: number;
   /** Median over images of seconds per megapixel. */
   medianSecPerMp: number;
   peakRssMb: number;
@@ -53,6 +55,7 @@ export function summarise(run: MethodRun, scores: readonly SceneScore[], megapix
     warmUpMs: run.warmUpMs,
     medianMs: median(ok.map((i) => i.ms)),
     p90Ms: quantile(ok.map((i) => i.ms), 0.9),
+    medianCpuMs: median(ok.map((i) => i.cpuMs ?? NaN)),
     medianSecPerMp: median(ok.map((i) => i.ms / 1000 / (megapixels.get(i.id) ?? 1))),
     peakRssMb: run.processPeakRssMb,
     stageMedianMs: Object.fromEntries(stageNames.map((n) => [n, median(ok.map((i) => i.stages[n] ?? 0))])),
