@@ -68,7 +68,7 @@ try {
   const { runApi } = await import('../apps/api/src/main.js'); // after generation: it imports the Prisma client
   const api = await runApi(config, db.url);
   stops.push(() => api.close());
-  say(`API      http://localhost:${api.port}/graphql  (blobs: /blobs)`);
+  say(`API      http://localhost:${api.port}/graphql  (blobs: /blobs, collaboration: ws://localhost:${api.port}/collab/<projectId>)`);
 
   if (config.webMode !== 'off') {
     const nextBin = path.join(root, 'node_modules/next/dist/bin/next');

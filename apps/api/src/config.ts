@@ -15,6 +15,8 @@ export interface ApiConfig {
   maxUploadBytes: number | undefined;
   maxImagePixels: number | undefined;
   authCacheMs: number;
+  /** Redis for collaboration fan-out between API processes; unset = single process */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -54,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     maxUploadBytes: optionalInt(env, 'STRATA_MAX_UPLOAD_BYTES'),
     maxImagePixels: optionalInt(env, 'STRATA_MAX_IMAGE_PIXELS'),
     authCacheMs: int(env, 'STRATA_AUTH_CACHE_MS', 2000),
+    redisUrl: env.REDIS_URL || undefined,
   };
 }

@@ -18,7 +18,8 @@ export interface StartApiServerOptions {
   webOrigins?: readonly string[];
   secureCookies?: boolean;
   dbPoolSize?: number;
-  documentReader?: DocumentReader;
+  /** a reader, or a factory given the default one (latest version's tree) to fall back on */
+  documentReader?: DocumentReader | ((fallback: DocumentReader) => DocumentReader);
   services?: Omit<ServicesOptions, 'db' | 'blobStore' | 'documentReader'>;
   queryLimits?: ApiAppOptions['queryLimits'];
   log?: ApiAppOptions['log'];
@@ -39,7 +40,9 @@ export interface RunningApiServer {
 export async function startApiServer(o: StartApiServerOptions): Promise<RunningApiServer> {
   const db = createDb(o.databaseUrl, { max: o.dbPoolSize ?? 10 });
   const blobStore = o.blobStore ?? new FsBlobStore(path.join(o.dataDir ?? '.data', 'blobs'));
-  const services = createServices({ ...o.services, db, blobStore, documentReader: o.documentReader });
+  const base = createServices({ ...o.services, db, blobStore });
+  const reader = typeof o.documentReader === 'function' ? o.documentReader(base.documents) : o.documentReader;
+  const services: Services = reader ? { ...base, documents: reader } : base;
   const api = await createApiApp({ services, webOrigins: o.webOrigins ?? ['http://localhost:3000'],
     secureCookies: o.secureCookies, queryLimits: o.queryLimits, log: o.log });
   await o.configure?.({ ...api, services, db });
