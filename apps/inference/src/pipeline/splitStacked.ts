@@ -3,7 +3,9 @@ import { convexHull, fillConvex } from './convexHull.js';
 import type { LayerPlan } from './LayerPlan.js';
 
 /** Neighbouring pixels closer than this (RGB distance) belong to the same flat region. */
-const FLAT_TOLERANCE = 24;
+const FLAT_TOLERANCE = 10;
+/** ...and no pixel of a flat region is further than this (sum of channel differences) from its seed colour. */
+const FLAT_SPAN = 60;
 
 /**
  * Split a matted component that is a flat shape with something stacked on it (a card under an emoji, a badge under
@@ -41,12 +43,16 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number)
   const close = (p: number, q: number): boolean =>
     Math.abs(data[p * 4]! - data[q * 4]!) + Math.abs(data[p * 4 + 1]! - data[q * 4 + 1]!) + Math.abs(data[p * 4 + 2]! - data[q * 4 + 2]!) <=
     FLAT_TOLERANCE;
+  const near = (p: number, q: number): boolean =>
+    Math.abs(data[p * 4]! - data[q * 4]!) + Math.abs(data[p * 4 + 1]! - data[q * 4 + 1]!) + Math.abs(data[p * 4 + 2]! - data[q * 4 + 2]!) <=
+    FLAT_SPAN;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const s = y * w + x;
       if (!core[s] || region[s]) continue;
       label++;
       let size = 0;
+      const seed = s;
       region[s] = label;
       stack.push(s);
       while (stack.length > 0) {
@@ -54,7 +60,7 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number)
         size++;
         const px = p % w;
         for (const q of [px > 0 ? p - 1 : -1, px < w - 1 ? p + 1 : -1, p - w, p + w]) {
-          if (q < 0 || q >= w * h || !core[q] || region[q] || !close(p, q)) continue;
+          if (q < 0 || q >= w * h || !core[q] || region[q] || !close(p, q) || !near(seed, q)) continue;
           region[q] = label;
           stack.push(q);
         }
