@@ -70,7 +70,11 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const matter = options.matter ?? defaultMatter();
   const matte = await matter.matte(view, signal);
   await checkpoint(signal);
-  for (let i = 0; i < matte.data.length; i++) matte.data[i] = matte.data[i]! * (input.data[i * 4 + 3]! / 255);
+  // salient-object mattes are not opacity: an interior value of 0.8 is doubt, not a see-through object (a real tint
+  // is found later from the colours), and letting it through would print the fill's texture into the layer
+  for (let i = 0; i < matte.data.length; i++) {
+    matte.data[i] = sharpenMatte(matte.data[i]!) * (input.data[i * 4 + 3]! / 255);
+  }
   const minArea = Math.max(64, Math.round(w * h * 0.0015));
   let objects = objectPlans(matte, { minArea, claimed })
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
@@ -91,7 +95,9 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
       // peel again: objects in the completed background beneath everything found so far
       const targets = await fillChain(input, plans, signal, progress);
       const under = await matter.matte(flatten(targets[0]!), signal);
-      for (let i = 0; i < under.data.length; i++) under.data[i] = under.data[i]! * (input.data[i * 4 + 3]! / 255);
+      for (let i = 0; i < under.data.length; i++) {
+        under.data[i] = sharpenMatte(under.data[i]!) * (input.data[i * 4 + 3]! / 255);
+      }
       const deeper = objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
         .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
         .slice(0, want - plans.length);
@@ -172,6 +178,11 @@ function dilate(alpha: Float32Array, w: number, h: number): Uint8Array {
     }
   }
   return out;
+}
+
+/** Map matte values so that 0.1 and below is background and 0.8 and above is fully object. */
+export function sharpenMatte(v: number): number {
+  return Math.min(1, Math.max(0, (v - 0.1) / 0.7));
 }
 
 function coverage(plan: LayerPlan): number {
