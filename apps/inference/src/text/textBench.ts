@@ -1,4 +1,4 @@
-// Text stage benchmark: `npx tsx apps/inference/src/text/textBench.ts [scenes]` (root: `npm run bench:text`).
+// Text stage benchmark: `npx tsx apps/inference/src/text/textBench.ts [scenes] [seed]` (root: `npm run bench:text`).
 // Prints a markdown report: speed on ~1 MP images with five lines, recognition accuracy, alpha soft IoU.
 import type { Box, Matte } from '../image.js';
 import { detectClassical, detectWithModels } from './detectText.js';
@@ -79,7 +79,8 @@ async function main(): Promise<void> {
     async detect(t, w, h) { const s = performance.now(); const r = await inner.detect(t, w, h); timing.det += performance.now() - s; return r; },
     async recognize(t, w, h) { const s = performance.now(); const r = await inner.recognize(t, w, h); timing.rec += performance.now() - s; timing.recCalls++; return r; },
   };
-  const scenes = syntheticTextScenes(count);
+  const seed = Number(process.argv[3] ?? 1);
+  const scenes = syntheticTextScenes(count, seed);
   const totals: number[] = [], cpus: number[] = [], dets: number[] = [], recs: number[] = [], classicalMs: number[] = [];
   let chars = 0, edits = 0, exact = 0, lines = 0, found = 0, foundClassical = 0;
   const ious: number[] = [], iousClassical: number[] = [], sizeErr: number[] = [], colourErr: number[] = [];
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
   }
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const out: string[] = [];
-  out.push(`Text stage benchmark: ${count} scenes of 1200x850 px, ${lines} lines, ${perFont.size} fonts; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, onnxruntime-node CPU, ${process.env.STRATA_ORT_THREADS ?? 2} threads.`);
+  out.push(`Text stage benchmark: ${count} scenes (seed ${seed}) of 1200x850 px, ${lines} lines, ${perFont.size} fonts; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, onnxruntime-node CPU, ${process.env.STRATA_ORT_THREADS ?? 2} threads.`);
   out.push('');
   out.push('| measure | PP-OCRv4 | classical fallback |');
   out.push('|---|---|---|');
