@@ -21,4 +21,15 @@ export default tseslint.config(
       }] }],
     },
   },
+  {
+    // architecture: onnxruntime-node only in the inference model adapters; everything else gets our own types
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['apps/inference/src/objects/IsnetMatter.ts', 'apps/inference/src/text/ocrModels.ts', 'apps/inference/scratch/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{
+        name: 'onnxruntime-node',
+        message: 'Only the model adapters (IsnetMatter.ts, ocrModels.ts) may import onnxruntime-node',
+      }] }],
+    },
+  },
 );
