@@ -9,6 +9,7 @@ import { normalizeLatin } from './normalizeLatin.js';
 import { OcrModelsUnavailableError } from './OcrModelsUnavailableError.js';
 import type { LoadResult, OcrModels } from './ocrModels.js';
 import { recPreprocess, REC_HEIGHT } from './recPreprocess.js';
+import { resolveOverlaps, type OwnedRegion } from './resolveOverlaps.js';
 import { textAppearance, type TextAppearance } from './textAppearance.js';
 import type { DetectTextOptions, TextRegion } from './TextRegion.js';
 
@@ -91,7 +92,7 @@ export async function detectWithModels(image: RgbaImage, models: OcrModels, sign
   const lines = groupLines(pieces, (a, b) =>
     Math.max(MAX_GAP_HEIGHTS * Math.max(a.box.height, b.box.height), MAX_GAP_PITCHES * Math.min(pitch(a), pitch(b))),
   );
-  const regions: TextRegion[] = [];
+  const regions: OwnedRegion[] = [];
   for (const group of lines) {
     const line = group.length > 1 ? await rereadLine(image, models, group) : group;
     signal?.throwIfAborted();
@@ -105,21 +106,21 @@ export async function detectWithModels(image: RgbaImage, models: OcrModels, sign
     if (content === '') continue;
     const chars = line.reduce((n, p) => n + p.text.length, 0);
     const confidence = line.reduce((s, p) => s + p.confidence * p.text.length, 0) / chars;
-    regions.push(toRegion(look, content, confidence));
+    regions.push({ region: toRegion(look, content, confidence), core });
   }
-  return regions;
+  return resolveOverlaps(regions);
 }
 
 export function detectClassical(image: RgbaImage, signal?: AbortSignal): TextRegion[] {
-  const regions: TextRegion[] = [];
+  const regions: OwnedRegion[] = [];
   for (const line of classicalTextLines(image)) {
     signal?.throwIfAborted();
     const look = textAppearance(image, line.box, line.core, '');
     if (!look) continue;
     const confidence = Math.round(0.5 * look.separation * 1000) / 1000;
-    regions.push(toRegion(look, '', confidence));
+    regions.push({ region: toRegion(look, '', confidence), core: line.core });
   }
-  return regions;
+  return resolveOverlaps(regions);
 }
 
 function toRegion(look: TextAppearance, content: string, confidence: number): TextRegion {
