@@ -19,6 +19,7 @@ export async function runApi(config: ApiConfig, databaseUrl: string): Promise<Ru
     webOrigins: config.webOrigins,
     secureCookies: config.secureCookies,
     documentReader: (fallback) => liveDocumentReader(collab.service, fallback),
+    collab: collab.service,
     services: {
       auth: { authCacheMs: config.authCacheMs },
       blobLimits: {

@@ -27,8 +27,18 @@ export const ERROR_CODES = {
   EMPTY_BODY: { status: 400, message: 'The request body is empty' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The upload is too large' },
   IMAGE_TOO_LARGE: { status: 413, message: 'The image has too many pixels' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Only PNG, JPEG and WebP images are accepted' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Only PNG, JPEG and WebP images, and PSD or OpenRaster files for import, are accepted' },
   CORRUPT_IMAGE: { status: 422, message: 'The image could not be decoded' },
+  COLLAB_UNAVAILABLE: { status: 503, message: 'The live document service is not running' },
+  EXPORT_FAILED: { status: 422, message: 'The document could not be exported' },
+  TRUNCATED_FILE: { status: 422, message: 'The file is truncated' },
+  INVALID_FILE: { status: 422, message: 'The file is not a valid PSD or OpenRaster document' },
+  UNSUPPORTED_FORMAT: { status: 415, message: 'Only PSD and OpenRaster files can be imported' },
+  UNSUPPORTED_COLOR_MODE: { status: 422, message: 'Only RGB and grayscale documents can be imported' },
+  UNSUPPORTED_BIT_DEPTH: { status: 422, message: 'Only 8-bit documents can be imported' },
+  TOO_MANY_LAYERS: { status: 413, message: 'The document has too many layers' },
+  CANVAS_TOO_LARGE: { status: 413, message: 'The canvas is too large' },
+  TOO_MUCH_PIXEL_DATA: { status: 413, message: 'The document has too much pixel data' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCodeName = keyof typeof ERROR_CODES;

@@ -1,4 +1,5 @@
 import { materialize, type DocumentTree } from '@strata/document';
+import { linkReadableBlobsToProject } from '../models/blobs.js';
 import type { Db } from '../models/db.js';
 import type { ApiApp } from '../server/createApiApp.js';
 import type { DocumentReader } from '../services/DocumentReader.js';
@@ -9,6 +10,7 @@ import { RedisCollabBus } from './bus/RedisCollabBus.js';
 import type { CollabService } from './CollabService.js';
 import { strataDocumentModel } from './documentModel.js';
 import type { CollabLimits } from './limits.js';
+import { BlobLinkingStorage } from './storage/BlobLinkingStorage.js';
 import { PostgresCollabStorage } from './storage/PostgresCollabStorage.js';
 import type { CollabEvent } from './types.js';
 
@@ -37,8 +39,12 @@ export function collabExtension(o: CollabExtensionOptions): {
   let bus: RedisCollabBus | null = null;
   return {
     configure(api) {
-      const { storage, close } = PostgresCollabStorage.fromUrl(o.databaseUrl, 5);
+      const { storage: log, close } = PostgresCollabStorage.fromUrl(o.databaseUrl, 5);
       closeStorage = close;
+      // blobs referenced by live edits and checkpoints become readable by the members, if an author could read them
+      const storage = new BlobLinkingStorage(log,
+        (projectId, userIds, sha256s) => linkReadableBlobsToProject(api.db, projectId, userIds, sha256s),
+        (projectId, error) => o.onEvent?.({ type: 'blob-link-failed', projectId, error }));
       bus = o.redisUrl ? new RedisCollabBus(o.redisUrl) : null;
       handle = attachCollab(api.httpServer, {
         authenticate: apiAuthenticate(api.services.auth),

@@ -42,5 +42,7 @@ export type CollabEvent =
   | { type: 'dropped-update'; projectId: string; userId: string; reason: string }
   | { type: 'checkpoint-failed'; projectId: string; error: unknown }
   | { type: 'compaction'; projectId: string; result: string }
+  /** granting the project's members read access to blobs an edit references failed (the edit itself is durable) */
+  | { type: 'blob-link-failed'; projectId: string; error: unknown }
   /** one group commit: `updates` appended in `appendMs`; `waitedMs` = age of the oldest update when it became durable */
   | { type: 'flushed'; projectId: string; updates: number; appendMs: number; waitedMs: number; recipients: number };

@@ -31,3 +31,34 @@ export async function linkBlobsToProject(db: Db, projectId: string, sha256s: rea
   const { count } = await db.projectBlob.createMany({ data: known.map((b) => ({ projectId, sha256: b.sha256 })), skipDuplicates: true });
   return count;
 }
+
+/**
+ * Of `sha256s`, the blobs at least one of `userIds` may read (uploaded it, or belongs to a project using it).
+ * A live document may name any hash; only these may be granted to its project.
+ */
+export async function blobsReadableByAny(db: Db, userIds: readonly string[], sha256s: readonly string[]): Promise<string[]> {
+  if (!userIds.length || !sha256s.length) return [];
+  const rows = await db.$queryRaw<{ sha256: string }[]>`
+    SELECT b.sha256 FROM "Blob" b
+     WHERE b.sha256 = ANY(${[...new Set(sha256s)]}::text[])
+       AND (b."uploaderId" = ANY(${[...new Set(userIds)]}::uuid[])
+            OR EXISTS (SELECT 1 FROM "ProjectBlob" pb JOIN "Membership" m ON m."projectId" = pb."projectId"
+                        WHERE pb.sha256 = b.sha256 AND m."userId" = ANY(${[...new Set(userIds)]}::uuid[])))`;
+  return rows.map((r) => r.sha256);
+}
+
+/**
+ * Links to the project the blobs among `sha256s` that one of `userIds` (the authors of the edit) could already read.
+ * Hashes nobody involved could read are ignored: referencing another project's blob hash grants nothing.
+ */
+export async function linkReadableBlobsToProject(db: Db, projectId: string, userIds: readonly string[],
+  sha256s: readonly string[]): Promise<number> {
+  return linkBlobsToProject(db, projectId, await blobsReadableByAny(db, userIds, sha256s));
+}
+
+/** Of `sha256s`, those linked to the project (what an export of the project may read). */
+export async function blobsOfProject(db: Db, projectId: string, sha256s: readonly string[]): Promise<Set<string>> {
+  if (!sha256s.length) return new Set();
+  const rows = await db.projectBlob.findMany({ where: { projectId, sha256: { in: [...new Set(sha256s)] } }, select: { sha256: true } });
+  return new Set(rows.map((r) => r.sha256));
+}

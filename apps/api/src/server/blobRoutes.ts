@@ -66,6 +66,8 @@ export function blobRoutes(services: Services, log: (e: unknown, requestId?: str
       }
       res.setHeader('content-type', found.blob.mediaType);
       res.setHeader('x-content-type-options', 'nosniff');
+      const disposition = contentDisposition(found.blob.mediaType, req.query.download);
+      if (disposition) res.setHeader('content-disposition', disposition);
       res.status(200).end(Buffer.from(found.bytes.buffer, found.bytes.byteOffset, found.bytes.byteLength));
     } catch (e) {
       sendError(res, e, log);
@@ -77,6 +79,17 @@ export function blobRoutes(services: Services, log: (e: unknown, requestId?: str
     else sendError(res, err, log);
   });
   return router;
+}
+
+/**
+ * `?download=<filename>` asks for an attachment with that name (exports return such URLs); blobs that are not PNGs
+ * (documents, exports) are always attachments, never rendered inline.
+ */
+export function contentDisposition(mediaType: string, download: unknown): string | null {
+  const requested = typeof download === 'string' ? download : null;
+  if (!requested && mediaType === 'image/png') return null;
+  const name = (requested ?? 'download').replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '').slice(0, 120) || 'download';
+  return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 /** Reads the request body up to `max` bytes; refuses more without buffering it. */

@@ -20,7 +20,9 @@ export interface StartApiServerOptions {
   dbPoolSize?: number;
   /** a reader, or a factory given the default one (latest version's tree) to fall back on */
   documentReader?: DocumentReader | ((fallback: DocumentReader) => DocumentReader);
-  services?: Omit<ServicesOptions, 'db' | 'blobStore' | 'documentReader'>;
+  services?: Omit<ServicesOptions, 'db' | 'blobStore' | 'documentReader' | 'collab'>;
+  /** the collaboration service, e.g. `collabExtension(…).service` (with `configure: collab.configure`) */
+  collab?: ServicesOptions['collab'];
   queryLimits?: ApiAppOptions['queryLimits'];
   log?: ApiAppOptions['log'];
   /** extra wiring before listening (e.g. the collaboration websocket on `api.httpServer`) */
@@ -40,7 +42,7 @@ export interface RunningApiServer {
 export async function startApiServer(o: StartApiServerOptions): Promise<RunningApiServer> {
   const db = createDb(o.databaseUrl, { max: o.dbPoolSize ?? 10 });
   const blobStore = o.blobStore ?? new FsBlobStore(path.join(o.dataDir ?? '.data', 'blobs'));
-  const base = createServices({ ...o.services, db, blobStore });
+  const base = createServices({ ...o.services, db, blobStore, ...(o.collab ? { collab: o.collab } : {}) });
   const reader = typeof o.documentReader === 'function' ? o.documentReader(base.documents) : o.documentReader;
   const services: Services = reader ? { ...base, documents: reader } : base;
   const api = await createApiApp({ services, webOrigins: o.webOrigins ?? ['http://localhost:3000'],

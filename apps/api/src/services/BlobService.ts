@@ -4,6 +4,7 @@ import { AppError } from '../errors/AppError.js';
 import type { BlobStore } from '../blobs/BlobStore.js';
 import { SHA256_HEX } from '../blobs/BlobStore.js';
 import { readImageHeader } from '../blobs/imageHeader.js';
+import { sniffDocumentFile } from '../blobs/documentFileHeader.js';
 import * as blobs from '../models/blobs.js';
 import type { Blob, Db } from '../models/db.js';
 import type { SignedInViewer } from '../auth/Viewer.js';
@@ -27,6 +28,11 @@ export class BlobService {
     if (bytes.length === 0) throw new AppError('EMPTY_BODY');
     if (bytes.length > this.limits.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
     const header = readImageHeader(bytes);
+    if (!header.ok && header.reason === 'unsupported') {
+      // a PSD or OpenRaster file to import: kept as sent (the importer validates it fully, with its own limits)
+      const file = sniffDocumentFile(bytes);
+      if (file) return this.storeFile(viewer.user.id, bytes, file.mediaType, { width: 0, height: 0 });
+    }
     if (!header.ok) {
       throw header.reason === 'unsupported' ? new AppError('UNSUPPORTED_MEDIA_TYPE') : new AppError('CORRUPT_IMAGE');
     }
@@ -58,6 +64,28 @@ export class BlobService {
       }
       throw e;
     }
+  }
+
+  /**
+   * Stores bytes that are not a layer image (an uploaded document, an export) as a blob; `width`/`height` are 0 for
+   * uploads, the canvas size for exports.
+   */
+  async storeFile(uploaderId: string, bytes: Uint8Array, mediaType: string, size: { width: number; height: number }): Promise<Blob> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await this.store.put(sha256, bytes);
+    return blobs.upsertBlob(this.db, { sha256, bytes: bytes.length, ...size, mediaType, uploaderId });
+  }
+
+  /** Stores a PNG produced by the server (e.g. an imported layer) as a layer blob. */
+  async storePng(uploaderId: string, png: Uint8Array): Promise<Blob> {
+    const meta = await sharp(png).metadata();
+    if (!meta.width || !meta.height || meta.format !== 'png') throw new AppError('CORRUPT_IMAGE');
+    return this.storeFile(uploaderId, png, 'image/png', { width: meta.width, height: meta.height });
+  }
+
+  /** Raw bytes from the store (no permission check: callers check first). */
+  bytesOf(sha256: string): Promise<Uint8Array | null> {
+    return this.store.get(sha256);
   }
 
   /** The blob and its bytes when the viewer may read it; null otherwise (missing and forbidden look the same). */

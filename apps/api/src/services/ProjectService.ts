@@ -35,6 +35,10 @@ export class ProjectService {
     return versions.listVersions(this.db, projectId, limit, after);
   }
 
+  async find(projectId: string): Promise<Project | null> {
+    return (await projects.findProjectsByIds(this.db, [projectId]))[0] ?? null;
+  }
+
   sharesProject(userA: string, userB: string): Promise<boolean> {
     return memberships.sharesProject(this.db, userA, userB);
   }
@@ -56,7 +60,7 @@ export class ProjectService {
     let image: { sha256: string; width: number; height: number; name: string } | null = null;
     if (input.imageBlob) {
       const blob = await this.blobs.find(input.imageBlob);
-      if (!blob || !(await this.blobs.canRead(viewer.user.id, blob.sha256))) {
+      if (!blob || blob.mediaType !== 'image/png' || !(await this.blobs.canRead(viewer.user.id, blob.sha256))) {
         return fail(userError('BLOB_NOT_FOUND', undefined, ['input', 'imageBlob']));
       }
       image = { sha256: blob.sha256, width: blob.width, height: blob.height, name: 'Image' };

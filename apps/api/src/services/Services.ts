@@ -5,6 +5,9 @@ import { AuthService, type AuthServiceOptions } from './AuthService.js';
 import { BlobService, DEFAULT_BLOB_LIMITS, type BlobLimits } from './BlobService.js';
 import { LatestVersionDocumentReader, VersionTreeCache, type DocumentReader } from './DocumentReader.js';
 import { ProjectService } from './ProjectService.js';
+import type { CollabService } from '../collab/CollabService.js';
+import { ExportService } from './ExportService.js';
+import { ImportService } from './ImportService.js';
 
 export interface Services {
   db: Db;
@@ -13,6 +16,10 @@ export interface Services {
   projects: ProjectService;
   documents: DocumentReader;
   versionTrees: VersionTreeCache;
+  exports: ExportService;
+  imports: ImportService;
+  /** the collaboration service when the websocket is attached (collabExtension), else null */
+  collab: () => CollabService | null;
 }
 
 export interface ServicesOptions {
@@ -24,11 +31,15 @@ export interface ServicesOptions {
   signInLimits?: { perEmail?: number; perIp?: number; windowMs?: number };
   /** default: the latest version's tree */
   documentReader?: DocumentReader;
+  /** the running collaboration service (createVersion, imports into a project, membership changes) */
+  collab?: () => CollabService | null;
 }
 
 export function createServices(o: ServicesOptions): Services {
   const blobs = new BlobService(o.db, o.blobStore, { ...DEFAULT_BLOB_LIMITS, ...o.blobLimits });
   const versionTrees = new VersionTreeCache(o.db);
+  const projects = new ProjectService(o.db, blobs);
+  const collab = o.collab ?? (() => null);
   return {
     db: o.db,
     auth: new AuthService(o.db, {
@@ -36,7 +47,10 @@ export function createServices(o: ServicesOptions): Services {
       ip: new SignInLimiter({ maxFailures: o.signInLimits?.perIp ?? 50, windowMs: o.signInLimits?.windowMs }),
     }, o.auth),
     blobs,
-    projects: new ProjectService(o.db, blobs),
+    projects,
+    exports: new ExportService(o.db, blobs),
+    imports: new ImportService(o.db, blobs, projects, collab),
+    collab,
     documents: o.documentReader ?? new LatestVersionDocumentReader(o.db, versionTrees),
     versionTrees,
   };

@@ -67,6 +67,12 @@ export type CreateProjectInput = {
   width?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CreateVersionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
 export type DeleteProjectInput = {
   id: Scalars['ID']['input'];
 };
@@ -93,15 +99,19 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'BAD_USER_INPUT'
   | 'BLOB_NOT_FOUND'
+  | 'CANVAS_TOO_LARGE'
+  | 'COLLAB_UNAVAILABLE'
   | 'CORRUPT_IMAGE'
   | 'EMAIL_TAKEN'
   | 'EMPTY_BODY'
+  | 'EXPORT_FAILED'
   | 'FORBIDDEN'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'IMAGE_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR'
   | 'INVALID_CREDENTIALS'
+  | 'INVALID_FILE'
   | 'INVALID_INPUT'
   | 'INVALID_TOKEN'
   | 'LAST_OWNER'
@@ -112,9 +122,64 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'TOKEN_EXPIRED'
   | 'TOKEN_REVOKED'
+  | 'TOO_MANY_LAYERS'
+  | 'TOO_MUCH_PIXEL_DATA'
+  | 'TRUNCATED_FILE'
   | 'UNAUTHENTICATED'
+  | 'UNSUPPORTED_BIT_DEPTH'
+  | 'UNSUPPORTED_COLOR_MODE'
+  | 'UNSUPPORTED_FORMAT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'USER_NOT_FOUND';
+
+export type ExportFormat =
+  | 'ORA'
+  | 'PNG'
+  | 'PPTX'
+  | 'PSD'
+  | 'ZIP';
+
+export type ExportProjectInput = {
+  format: ExportFormat;
+  projectId: Scalars['ID']['input'];
+  /** a past version to export; default: the current document */
+  versionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ExportProjectPayload = {
+  __typename?: 'ExportProjectPayload';
+  file?: Maybe<ExportedFile>;
+  userErrors: Array<UserError>;
+};
+
+/** An exported file, stored as a blob readable by the caller and the project's members. */
+export type ExportedFile = {
+  __typename?: 'ExportedFile';
+  bytes: Scalars['Int']['output'];
+  filename: Scalars['String']['output'];
+  mediaType: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+  /** GET it (same auth as the API) to download: `/blobs/<sha256>?download=<filename>` */
+  url: Scalars['String']['output'];
+};
+
+export type ImportDocumentInput = {
+  /** sha256 of a PSD or OpenRaster file uploaded with POST /blobs */
+  blob: Scalars['String']['input'];
+  /** name of the new project or of the inserted group (default: "Imported") */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** import as a group into this project (editor or owner); omitted: a new project owned by the caller */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ImportDocumentPayload = {
+  __typename?: 'ImportDocumentPayload';
+  /** the new project, or the project imported into */
+  project?: Maybe<Project>;
+  userErrors: Array<UserError>;
+  /** the version recording the import (reason IMPORT) */
+  version?: Maybe<Version>;
+};
 
 export type InviteMemberInput = {
   email: Scalars['String']['input'];
@@ -145,7 +210,13 @@ export type Mutation = {
   changeMemberRole: MemberPayload;
   createApiToken: CreateApiTokenPayload;
   createProject: ProjectPayload;
+  /** a named checkpoint of the live document (editor or owner) */
+  createVersion: VersionPayload;
   deleteProject: DeleteProjectPayload;
+  /** the current document or a past version as a file (any member) */
+  exportProject: ExportProjectPayload;
+  /** a PSD or OpenRaster file as a new project, or as a group in an existing one */
+  importDocument: ImportDocumentPayload;
   inviteMember: MemberPayload;
   removeMember: RemoveMemberPayload;
   renameProject: ProjectPayload;
@@ -171,8 +242,23 @@ export type MutationCreateProjectArgs = {
 };
 
 
+export type MutationCreateVersionArgs = {
+  input: CreateVersionInput;
+};
+
+
 export type MutationDeleteProjectArgs = {
   input: DeleteProjectInput;
+};
+
+
+export type MutationExportProjectArgs = {
+  input: ExportProjectInput;
+};
+
+
+export type MutationImportDocumentArgs = {
+  input: ImportDocumentInput;
 };
 
 
@@ -428,6 +514,12 @@ export type VersionEdge = {
   __typename?: 'VersionEdge';
   cursor: Scalars['String']['output'];
   node: Version;
+};
+
+export type VersionPayload = {
+  __typename?: 'VersionPayload';
+  userErrors: Array<UserError>;
+  version?: Maybe<Version>;
 };
 
 export type VersionReason =

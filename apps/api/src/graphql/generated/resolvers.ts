@@ -78,6 +78,12 @@ export type CreateProjectInput = {
   width?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CreateVersionInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  projectId: Scalars['ID']['input'];
+};
+
 export type DeleteProjectInput = {
   id: Scalars['ID']['input'];
 };
@@ -104,15 +110,19 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'BAD_USER_INPUT'
   | 'BLOB_NOT_FOUND'
+  | 'CANVAS_TOO_LARGE'
+  | 'COLLAB_UNAVAILABLE'
   | 'CORRUPT_IMAGE'
   | 'EMAIL_TAKEN'
   | 'EMPTY_BODY'
+  | 'EXPORT_FAILED'
   | 'FORBIDDEN'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'IMAGE_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR'
   | 'INVALID_CREDENTIALS'
+  | 'INVALID_FILE'
   | 'INVALID_INPUT'
   | 'INVALID_TOKEN'
   | 'LAST_OWNER'
@@ -123,9 +133,64 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'TOKEN_EXPIRED'
   | 'TOKEN_REVOKED'
+  | 'TOO_MANY_LAYERS'
+  | 'TOO_MUCH_PIXEL_DATA'
+  | 'TRUNCATED_FILE'
   | 'UNAUTHENTICATED'
+  | 'UNSUPPORTED_BIT_DEPTH'
+  | 'UNSUPPORTED_COLOR_MODE'
+  | 'UNSUPPORTED_FORMAT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'USER_NOT_FOUND';
+
+export type ExportFormat =
+  | 'ORA'
+  | 'PNG'
+  | 'PPTX'
+  | 'PSD'
+  | 'ZIP';
+
+export type ExportProjectInput = {
+  format: ExportFormat;
+  projectId: Scalars['ID']['input'];
+  /** a past version to export; default: the current document */
+  versionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ExportProjectPayload = {
+  __typename?: 'ExportProjectPayload';
+  file?: Maybe<ExportedFile>;
+  userErrors: Array<UserError>;
+};
+
+/** An exported file, stored as a blob readable by the caller and the project's members. */
+export type ExportedFile = {
+  __typename?: 'ExportedFile';
+  bytes: Scalars['Int']['output'];
+  filename: Scalars['String']['output'];
+  mediaType: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+  /** GET it (same auth as the API) to download: `/blobs/<sha256>?download=<filename>` */
+  url: Scalars['String']['output'];
+};
+
+export type ImportDocumentInput = {
+  /** sha256 of a PSD or OpenRaster file uploaded with POST /blobs */
+  blob: Scalars['String']['input'];
+  /** name of the new project or of the inserted group (default: "Imported") */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** import as a group into this project (editor or owner); omitted: a new project owned by the caller */
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ImportDocumentPayload = {
+  __typename?: 'ImportDocumentPayload';
+  /** the new project, or the project imported into */
+  project?: Maybe<Project>;
+  userErrors: Array<UserError>;
+  /** the version recording the import (reason IMPORT) */
+  version?: Maybe<Version>;
+};
 
 export type InviteMemberInput = {
   email: Scalars['String']['input'];
@@ -154,7 +219,13 @@ export type Mutation = {
   changeMemberRole: MemberPayload;
   createApiToken: CreateApiTokenPayload;
   createProject: ProjectPayload;
+  /** a named checkpoint of the live document (editor or owner) */
+  createVersion: VersionPayload;
   deleteProject: DeleteProjectPayload;
+  /** the current document or a past version as a file (any member) */
+  exportProject: ExportProjectPayload;
+  /** a PSD or OpenRaster file as a new project, or as a group in an existing one */
+  importDocument: ImportDocumentPayload;
   inviteMember: MemberPayload;
   removeMember: RemoveMemberPayload;
   renameProject: ProjectPayload;
@@ -180,8 +251,23 @@ export type MutationCreateProjectArgs = {
 };
 
 
+export type MutationCreateVersionArgs = {
+  input: CreateVersionInput;
+};
+
+
 export type MutationDeleteProjectArgs = {
   input: DeleteProjectInput;
+};
+
+
+export type MutationExportProjectArgs = {
+  input: ExportProjectInput;
+};
+
+
+export type MutationImportDocumentArgs = {
+  input: ImportDocumentInput;
 };
 
 
@@ -431,6 +517,12 @@ export type VersionEdge = {
   node: Version;
 };
 
+export type VersionPayload = {
+  __typename?: 'VersionPayload';
+  userErrors: Array<UserError>;
+  version?: Maybe<Version>;
+};
+
 export type { VersionReason };
 
 
@@ -514,13 +606,20 @@ export type ResolversTypes = {
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenPayload: ResolverTypeWrapper<Omit<CreateApiTokenPayload, 'apiToken'> & { apiToken?: Maybe<ResolversTypes['ApiToken']> }>;
   CreateProjectInput: CreateProjectInput;
+  CreateVersionInput: CreateVersionInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteProjectInput: DeleteProjectInput;
   DeleteProjectPayload: ResolverTypeWrapper<DeleteProjectPayload>;
   Document: ResolverTypeWrapper<DocumentValueModel>;
   ErrorCode: ErrorCode;
+  ExportFormat: ExportFormat;
+  ExportProjectInput: ExportProjectInput;
+  ExportProjectPayload: ResolverTypeWrapper<ExportProjectPayload>;
+  ExportedFile: ResolverTypeWrapper<ExportedFile>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ImportDocumentInput: ImportDocumentInput;
+  ImportDocumentPayload: ResolverTypeWrapper<Omit<ImportDocumentPayload, 'project' | 'version'> & { project?: Maybe<ResolversTypes['Project']>, version?: Maybe<ResolversTypes['Version']> }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InviteMemberInput: InviteMemberInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
@@ -554,6 +653,7 @@ export type ResolversTypes = {
   Version: ResolverTypeWrapper<VersionRowModel>;
   VersionConnection: ResolverTypeWrapper<Omit<VersionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['VersionEdge']>, nodes: Array<ResolversTypes['Version']> }>;
   VersionEdge: ResolverTypeWrapper<Omit<VersionEdge, 'node'> & { node: ResolversTypes['Version'] }>;
+  VersionPayload: ResolverTypeWrapper<Omit<VersionPayload, 'version'> & { version?: Maybe<ResolversTypes['Version']> }>;
   VersionReason: ResolverTypeWrapper<VersionReasonValueModel>;
 };
 
@@ -567,12 +667,18 @@ export type ResolversParentTypes = {
   CreateApiTokenInput: CreateApiTokenInput;
   CreateApiTokenPayload: Omit<CreateApiTokenPayload, 'apiToken'> & { apiToken?: Maybe<ResolversParentTypes['ApiToken']> };
   CreateProjectInput: CreateProjectInput;
+  CreateVersionInput: CreateVersionInput;
   DateTime: Scalars['DateTime']['output'];
   DeleteProjectInput: DeleteProjectInput;
   DeleteProjectPayload: DeleteProjectPayload;
   Document: DocumentValueModel;
+  ExportProjectInput: ExportProjectInput;
+  ExportProjectPayload: ExportProjectPayload;
+  ExportedFile: ExportedFile;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  ImportDocumentInput: ImportDocumentInput;
+  ImportDocumentPayload: Omit<ImportDocumentPayload, 'project' | 'version'> & { project?: Maybe<ResolversParentTypes['Project']>, version?: Maybe<ResolversParentTypes['Version']> };
   Int: Scalars['Int']['output'];
   InviteMemberInput: InviteMemberInput;
   JSON: Scalars['JSON']['output'];
@@ -602,6 +708,7 @@ export type ResolversParentTypes = {
   Version: VersionRowModel;
   VersionConnection: Omit<VersionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['VersionEdge']>, nodes: Array<ResolversParentTypes['Version']> };
   VersionEdge: Omit<VersionEdge, 'node'> & { node: ResolversParentTypes['Version'] };
+  VersionPayload: Omit<VersionPayload, 'version'> & { version?: Maybe<ResolversParentTypes['Version']> };
 };
 
 export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = {
@@ -647,6 +754,25 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
   width?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExportProjectPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportProjectPayload'] = ResolversParentTypes['ExportProjectPayload']> = {
+  file?: Resolver<Maybe<ResolversTypes['ExportedFile']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type ExportedFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportedFile'] = ResolversParentTypes['ExportedFile']> = {
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  filename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportDocumentPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportDocumentPayload'] = ResolversParentTypes['ImportDocumentPayload']> = {
+  project?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Version']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -670,7 +796,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   changeMemberRole?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'input'>>;
   createApiToken?: Resolver<ResolversTypes['CreateApiTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'input'>>;
   createProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationCreateProjectArgs, 'input'>>;
+  createVersion?: Resolver<ResolversTypes['VersionPayload'], ParentType, ContextType, RequireFields<MutationCreateVersionArgs, 'input'>>;
   deleteProject?: Resolver<ResolversTypes['DeleteProjectPayload'], ParentType, ContextType, RequireFields<MutationDeleteProjectArgs, 'input'>>;
+  exportProject?: Resolver<ResolversTypes['ExportProjectPayload'], ParentType, ContextType, RequireFields<MutationExportProjectArgs, 'input'>>;
+  importDocument?: Resolver<ResolversTypes['ImportDocumentPayload'], ParentType, ContextType, RequireFields<MutationImportDocumentArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['MemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'input'>>;
   renameProject?: Resolver<ResolversTypes['ProjectPayload'], ParentType, ContextType, RequireFields<MutationRenameProjectArgs, 'input'>>;
@@ -817,6 +946,11 @@ export type VersionEdgeResolvers<ContextType = GraphQLContext, ParentType extend
   node?: Resolver<ResolversTypes['Version'], ParentType, ContextType>;
 };
 
+export type VersionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VersionPayload'] = ResolversParentTypes['VersionPayload']> = {
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Version']>, ParentType, ContextType>;
+};
+
 export type VersionReasonResolvers = EnumResolverSignature<{ AUTO?: any, DECOMPOSITION?: any, IMPORT?: any, MANUAL?: any, RESTORE?: any }, ResolversTypes['VersionReason']>;
 
 export type Resolvers<ContextType = GraphQLContext> = {
@@ -827,6 +961,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   DeleteProjectPayload?: DeleteProjectPayloadResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  ExportProjectPayload?: ExportProjectPayloadResolvers<ContextType>;
+  ExportedFile?: ExportedFileResolvers<ContextType>;
+  ImportDocumentPayload?: ImportDocumentPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LayerKind?: LayerKindResolvers;
   Member?: MemberResolvers<ContextType>;
@@ -852,6 +989,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Version?: VersionResolvers<ContextType>;
   VersionConnection?: VersionConnectionResolvers<ContextType>;
   VersionEdge?: VersionEdgeResolvers<ContextType>;
+  VersionPayload?: VersionPayloadResolvers<ContextType>;
   VersionReason?: VersionReasonResolvers;
 };
 
