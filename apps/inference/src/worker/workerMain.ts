@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { defaultMatter } from '../decompose.js';
 import { BlobDir } from './BlobDir.js';
@@ -8,9 +9,11 @@ import { Worker } from './Worker.js';
 
 /**
  * `npm run worker -w apps/inference`: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
- * STRATA_BLOB_DIR or STRATA_DATA_DIR/blobs (default .data/blobs at the repository root, like the API).
+ * STRATA_BLOB_DIR or STRATA_DATA_DIR/blobs (relative paths and the default .data/blobs are taken from the repository
+ * root, like the API started by `npm start`).
  */
-const root = process.env.INIT_CWD ?? process.cwd();
+// the repository root (where the API keeps .data), whatever directory the worker was started from
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const blobRoot = process.env.STRATA_BLOB_DIR ?? path.join(process.env.STRATA_DATA_DIR ?? path.join(root, '.data'), 'blobs');
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres', max: 2 });
 const workerId = `${hostname()}:${process.pid}`;
