@@ -1,5 +1,6 @@
 import type { Box } from '../image.js';
 import { labelComponents } from './labelComponents.js';
+import { corners, orientedRects, type OrientedRect } from './orientedRects.js';
 
 export interface DetBox {
   /** The expanded (unclipped) text box in image pixels, clamped to the image. */
@@ -8,7 +9,13 @@ export interface DetBox {
   core: Box;
   /** Mean probability over the kernel. */
   score: number;
+  /** For a line tilted by more than ~2 degrees: the expanded box along the text direction, in image pixels. */
+  rotated?: OrientedRect;
 }
+
+/** Tilts below this are read from the axis-aligned box; above MAX_TILT the line is taken as upright text. */
+const MIN_TILT = (2 * Math.PI) / 180;
+const MAX_TILT = (45 * Math.PI) / 180;
 
 export interface DbParams {
   thresh: number;
@@ -24,8 +31,8 @@ export const DB_DEFAULTS: DbParams = { thresh: 0.3, boxThresh: 0.6, unclipRatio:
  * Differentiable-binarisation post-processing on the probability map of the detector (`width` x `height` model
  * pixels): binarise, take connected kernels, score them, and expand each by the Vatti offset distance
  * A * r / L (A area, L perimeter, r the unclip ratio) that undoes the shrinking used in training. Boxes are axis
- * aligned (designs have horizontal text; a rotated line gets its bounding box). `scaleX/scaleY` map model pixels
- * to image pixels.
+ * aligned; a kernel tilted by 2-45 degrees also gets its rotated rectangle (principal axes) for the recogniser.
+ * `scaleX/scaleY` map model pixels to image pixels.
  */
 export function dbPostprocess(
   prob: Float32Array,
@@ -45,6 +52,7 @@ export function dbPostprocess(
     const l = labels[i]!;
     if (l !== 0) sums[l]! += prob[i]!;
   }
+  const rects = orientedRects(labels, width, components);
   const out: DetBox[] = [];
   for (const c of components) {
     const w = c.maxX - c.minX + 1;
@@ -52,6 +60,28 @@ export function dbPostprocess(
     if (Math.min(w, h) < params.minSize) continue;
     const score = sums[c.label]! / c.area;
     if (score < params.boxThresh) continue;
+    const r = rects.get(c.label)!;
+    const tilt = Math.abs(r.angle);
+    if (tilt > MIN_TILT && tilt < MAX_TILT && r.length >= 1.5 * r.thickness) {
+      const d = (r.length * r.thickness * params.unclipRatio) / (2 * (r.length + r.thickness));
+      if (r.thickness + 2 * d < params.minSize + 2) continue;
+      const grown = { ...r, length: r.length + 2 * d, thickness: r.thickness + 2 * d };
+      const scaled = corners(grown).map(([x, y]) => [x * scaleX, y * scaleY] as [number, number]);
+      const [c0, c1, , c3] = scaled as [[number, number], [number, number], [number, number], [number, number]];
+      out.push({
+        box: boundsOf(scaled, imageWidth, imageHeight),
+        core: boundsOf(corners(r).map(([x, y]) => [x * scaleX, y * scaleY] as [number, number]), imageWidth, imageHeight),
+        score,
+        rotated: {
+          cx: grown.cx * scaleX,
+          cy: grown.cy * scaleY,
+          length: Math.hypot(c1[0] - c0[0], c1[1] - c0[1]),
+          thickness: Math.hypot(c3[0] - c0[0], c3[1] - c0[1]),
+          angle: Math.atan2(c1[1] - c0[1], c1[0] - c0[0]),
+        },
+      });
+      continue;
+    }
     const d = (w * h * params.unclipRatio) / (2 * (w + h));
     if (Math.min(w, h) + 2 * d < params.minSize + 2) continue;
     out.push({
@@ -70,4 +100,10 @@ function toImageBox(x0: number, y0: number, x1: number, y1: number, sx: number, 
   const right = Math.min(iw, Math.ceil(x1 * sx));
   const bottom = Math.min(ih, Math.ceil(y1 * sy));
   return { x: left, y: top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+}
+
+function boundsOf(points: Array<[number, number]>, iw: number, ih: number): Box {
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return toImageBox(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), 1, 1, iw, ih);
 }
