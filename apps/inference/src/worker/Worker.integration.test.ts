@@ -15,7 +15,9 @@ import type { DecomposeJobResult } from './JobQueue.js';
 import { PgJobQueue } from './PgJobQueue.js';
 import { Worker } from './Worker.js';
 
-const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The throwaway database of this test run (root vitest global setup: embedded Postgres or DATABASE_URL's server).
+const url = process.env.STRATA_TEST_DATABASE_URL ?? '';
+if (!url) throw new Error('STRATA_TEST_DATABASE_URL is unset: run tests through the root vitest config');
 const schema = `inference_worker_${randomUUID().slice(0, 8)}`;
 const migration = fileURLToPath(new URL('../../../../prisma/migrations/20261127000000_init/migration.sql', import.meta.url));
 let admin: pg.Pool;
