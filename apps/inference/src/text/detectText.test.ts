@@ -66,4 +66,15 @@ describe('detectText with PP-OCRv4', () => {
       expect(await detectText(clear, { engine })).toEqual([]);
     }
   });
+
+  it('reads a line tilted by 12 degrees', async () => {
+    const image = await renderTextImage({
+      width: 560,
+      height: 260,
+      lines: [{ text: 'Grand Opening Today', x: 40, y: 200, fontSize: 44, fontFamily: 'DejaVu Sans', fill: '#b03a2e', rotate: 12 }],
+    });
+    const regions = await detectText(image, { engine: 'onnx' });
+    expect(regions.map((r) => r.content)).toEqual(['Grand Opening Today']);
+    expect(regions[0]!.box.height).toBeGreaterThan(100);
+  });
 });

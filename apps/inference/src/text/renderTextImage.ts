@@ -16,6 +16,8 @@ export interface TextLineSpec {
   letterSpacing?: number;
   /** An outline around the glyphs. */
   stroke?: { color: string; width: number };
+  /** Counter-clockwise tilt in degrees around the line's start point. */
+  rotate?: number;
 }
 
 export interface TextImageSpec {
@@ -38,6 +40,7 @@ export function textImageSvg(spec: TextImageSpec): string {
       `font-weight="${l.fontWeight ?? 'normal'}" font-style="${l.fontStyle ?? 'normal'}" fill="${l.fill}" ` +
       (l.letterSpacing ? `letter-spacing="${l.letterSpacing}" ` : '') +
       (l.stroke ? `stroke="${l.stroke.color}" stroke-width="${l.stroke.width}" paint-order="stroke" ` : '') +
+      (l.rotate ? `transform="rotate(${-l.rotate} ${l.x} ${l.y})" ` : '') +
       `xml:space="preserve">${escapeXml(l.text)}</text>`,
   );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${spec.width}" height="${spec.height}">${bg}${lines.join('')}</svg>`;
