@@ -1,5 +1,5 @@
 import type { DocumentTree } from '@strata/document';
-import { ExportError, exportDocument, type ExportFormat } from '@strata/formats';
+import { ExportError, exportDocument, type ExportedFile, type ExportFormat } from '@strata/formats';
 import { blobHashesInTree } from '../collab/blobHashesInUpdate.js';
 import { AppError } from '../errors/AppError.js';
 import * as blobs from '../models/blobs.js';
@@ -32,14 +32,24 @@ export class ExportService {
 
   async export(userId: string, project: { id: string; name: string }, tree: DocumentTree, format: ExportFormat,
     label: string | null): Promise<ExportedBlob> {
-    const linked = await blobs.blobsOfProject(this.db, project.id, blobHashesInTree(tree));
+    const file = await this.render(project.id, tree, format);
+    const blob = await this.blobService.storeFile(userId, file.bytes, file.mimeType, { width: tree.width, height: tree.height });
+    await blobs.linkBlobsToProject(this.db, project.id, [blob.sha256]);
+    const filename = exportFilename(project.name, label, file.extension);
+    return { url: `/blobs/${blob.sha256}?download=${encodeURIComponent(filename)}`, sha256: blob.sha256, bytes: blob.bytes,
+      mediaType: blob.mediaType, filename };
+  }
+
+  /** The file for a project's tree (reading only the project's blobs); EXPORT_FAILED when a blob is missing. */
+  async render(projectId: string, tree: DocumentTree, format: ExportFormat): Promise<ExportedFile> {
+    const linked = await blobs.blobsOfProject(this.db, projectId, blobHashesInTree(tree));
     const readBlob = async (sha256: string): Promise<Uint8Array> => {
       if (!linked.has(sha256)) throw new ExportError(`blob ${sha256} is not part of this project`);
       const bytes = await this.blobService.bytesOf(sha256);
       if (!bytes) throw new ExportError(`blob ${sha256} is missing from the store`);
       return bytes;
     };
-    const file = await this.gate.run(async () => {
+    return this.gate.run(async () => {
       try {
         return await exportDocument(tree, readBlob, format);
       } catch (e) {
@@ -47,11 +57,6 @@ export class ExportService {
         throw e;
       }
     });
-    const blob = await this.blobService.storeFile(userId, file.bytes, file.mimeType, { width: tree.width, height: tree.height });
-    await blobs.linkBlobsToProject(this.db, project.id, [blob.sha256]);
-    const filename = exportFilename(project.name, label, file.extension);
-    return { url: `/blobs/${blob.sha256}?download=${encodeURIComponent(filename)}`, sha256: blob.sha256, bytes: blob.bytes,
-      mediaType: blob.mediaType, filename };
   }
 }
 
