@@ -7,11 +7,15 @@
  */
 export function borderBackground(rgb: Float32Array, opaque: Uint8Array, w: number, h: number): Float32Array | null {
   const r = Math.max(2, Math.round(h / 3));
+  // windowed medians at a stride of about r/4 columns, linearly interpolated in between
+  const step = Math.max(1, Math.floor(r / 4));
   const rows = (ys: number[]): Float32Array | null => {
-    const out = new Float32Array(w * 3);
+    const out = new Float32Array(w * 3).fill(NaN);
     let any = false;
     const vals: number[][] = [[], [], []];
-    for (let x = 0; x < w; x++) {
+    const at: number[] = [];
+    for (let x = 0; x < w; x = x + step >= w && x !== w - 1 ? w - 1 : x + step) {
+      at.push(x);
       for (const v of vals) v.length = 0;
       for (let xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
         for (const y of ys) {
@@ -20,12 +24,18 @@ export function borderBackground(rgb: Float32Array, opaque: Uint8Array, w: numbe
           for (let c = 0; c < 3; c++) vals[c]!.push(rgb[p * 3 + c]!);
         }
       }
-      if (vals[0]!.length === 0) {
-        out[x * 3] = NaN;
-        continue;
-      }
+      if (vals[0]!.length === 0) continue;
       any = true;
       for (let c = 0; c < 3; c++) out[x * 3 + c] = median(vals[c]!);
+    }
+    for (let k = 0; k + 1 < at.length; k++) {
+      const a = at[k]!;
+      const b = at[k + 1]!;
+      if (Number.isNaN(out[a * 3]!) || Number.isNaN(out[b * 3]!)) continue;
+      for (let x = a + 1; x < b; x++) {
+        const t = (x - a) / (b - a);
+        for (let c = 0; c < 3; c++) out[x * 3 + c] = out[a * 3 + c]! * (1 - t) + out[b * 3 + c]! * t;
+      }
     }
     return any ? out : null;
   };
