@@ -1,6 +1,6 @@
 /** The README's examples, run as written: curl and graphql-request with a personal access token. */
 import { execFile } from 'node:child_process';
-import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,6 +40,19 @@ describe('third-party clients', () => {
     const blob = await curl(['-H', `authorization: Bearer ${token}`, '-H', 'content-type: image/png', '--data-binary', `@${file}`,
       `${api.url}/blobs`]) as { sha256: string; width: number; height: number };
     expect(blob).toMatchObject({ width: 8, height: 6 });
+
+    // export a project as PSD and download it (README "curl", as written)
+    const project = await curl(['-H', `authorization: Bearer ${token}`, '-H', 'content-type: application/json', '-d',
+      JSON.stringify({ query: 'mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } } }',
+        variables: { i: { name: 'Poster', imageBlob: blob.sha256 } } }), gqlUrl]) as { data: { createProject: { project: { id: string } } } };
+    const exported = await curl(['-H', `authorization: Bearer ${token}`, '-H', 'content-type: application/json', '-d',
+      `{"query":"mutation($i: ExportProjectInput!) { exportProject(input: $i) { file { url filename } userErrors { code } } }",
+       "variables":{"i":{"projectId":"${project.data.createProject.project.id}","format":"PSD"}}}`, gqlUrl]) as
+      { data: { exportProject: { file: { url: string; filename: string } } } };
+    const { url, filename } = exported.data.exportProject.file;
+    expect(filename).toBe('Poster.psd');
+    await run('curl', ['-s', '-OJ', '-H', `authorization: Bearer ${token}`, `${api.url}${url}`], { cwd: dir });
+    expect((await readFile(path.join(dir, 'Poster.psd'))).subarray(0, 4).toString('latin1')).toBe('8BPS');
   });
 
   it('graphql-request with a bearer token', async () => {
