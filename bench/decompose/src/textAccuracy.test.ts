@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { matchTextLayers } from './matchTextLayers.js';
-import { characterAccuracy, editDistance } from './textAccuracy.js';
+import { characterAccuracy } from './textAccuracy.js';
 import { CLEAR, RED, row } from './testImages.js';
 
 describe('text accuracy', () => {
-  it('computes Levenshtein distance', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-  });
-
   it('is 1 - CER, whitespace-normalised, clamped, 0 for missing', () => {
     expect(characterAccuracy('Sale 5O%', 'Sale  50%')).toBeCloseTo(1 - 1 / 8, 7);
     expect(characterAccuracy('completely different text', 'abc')).toBe(0);

@@ -1,17 +1,4 @@
-/** Levenshtein distance over Unicode code points. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
+import { editDistance } from '../../../apps/inference/src/text/editDistance.js';
 
 /** Whitespace is collapsed and case kept: "Sale  50%" and "Sale 50%" are the same text. */
 export function normaliseText(s: string): string {
