@@ -63,9 +63,7 @@ async function main(): Promise<void> {
     const docs = await openDocsScenario(pool, server, DOCS);
     const report = render(fanout, docs);
     process.stdout.write(report);
-    // bench/collab/RESULTS.md (issue 4) and bench/collab.md (collected by the lead into bench/RESULTS.md)
     await writeFile(new URL('./RESULTS.md', import.meta.url), report);
-    await writeFile(new URL('../collab.md', import.meta.url), report);
   } finally {
     await server?.kill('SIGTERM');
     await pool.end();
