@@ -13,6 +13,7 @@ export interface ApiConfig {
   secureCookies: boolean;
   publicApiUrl: string;
   maxUploadBytes: number | undefined;
+  maxImportBytes: number | undefined;
   maxImagePixels: number | undefined;
   authCacheMs: number;
   /** Redis for collaboration fan-out between API processes; unset = single process */
@@ -54,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     secureCookies: env.STRATA_SECURE_COOKIES === '1',
     publicApiUrl: env.STRATA_API_URL || `http://localhost:${apiPort}`,
     maxUploadBytes: optionalInt(env, 'STRATA_MAX_UPLOAD_BYTES'),
+    maxImportBytes: optionalInt(env, 'STRATA_MAX_IMPORT_BYTES'),
     maxImagePixels: optionalInt(env, 'STRATA_MAX_IMAGE_PIXELS'),
     authCacheMs: int(env, 'STRATA_AUTH_CACHE_MS', 2000),
     redisUrl: env.REDIS_URL || undefined,

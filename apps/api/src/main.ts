@@ -24,6 +24,7 @@ export async function runApi(config: ApiConfig, databaseUrl: string): Promise<Ru
       auth: { authCacheMs: config.authCacheMs },
       blobLimits: {
         ...(config.maxUploadBytes ? { maxBytes: config.maxUploadBytes } : {}),
+        ...(config.maxImportBytes ? { maxDocumentBytes: config.maxImportBytes } : {}),
         ...(config.maxImagePixels ? { maxPixels: config.maxImagePixels } : {}),
       },
     },

@@ -7,7 +7,7 @@ import { makeToken, makeUser } from '../src/testing/factories.js';
 import { TestClient } from '../src/testing/TestClient.js';
 import { useTestApi } from '../src/testing/testApi.js';
 
-const api = useTestApi({ services: { blobLimits: { maxBytes: 2 * 1024 * 1024, maxPixels: 4_000_000 } } });
+const api = useTestApi({ services: { blobLimits: { maxBytes: 2 * 1024 * 1024, maxDocumentBytes: 3 * 1024 * 1024, maxPixels: 4_000_000 } } });
 
 async function client(name = 'Uploader') {
   const user = await makeUser(api.db, name);
@@ -60,6 +60,20 @@ describe('POST /blobs', () => {
     expect(await errorOf(res)).toEqual({ status, code });
     expect(Date.now() - t0).toBeLessThan(5000); // refused cheaply, no giant decode
     expect(await api.db.blob.count({ where: { uploaderId: user.id } })).toBe(0);
+  });
+
+  it('PSD files for import have their own size limit; other bytes keep the image limit', async () => {
+    const { c } = await client();
+    const psd = (size: number) => {
+      const b = new Uint8Array(size);
+      b.set([0x38, 0x42, 0x50, 0x53, 0, 1]); // '8BPS' version 1: only the header is checked on upload
+      return b;
+    };
+    const ok = await c.upload(psd(2.5 * 1024 * 1024), 'image/vnd.adobe.photoshop');
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ mediaType: 'image/vnd.adobe.photoshop', bytes: 2.5 * 1024 * 1024 });
+    expect(await errorOf(await c.upload(psd(3 * 1024 * 1024 + 1), 'image/vnd.adobe.photoshop'))).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(await errorOf(await c.upload(new Uint8Array(2.5 * 1024 * 1024), 'image/png'))).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('needs authentication; cookie uploads need an image content type (CSRF)', async () => {

@@ -4,6 +4,7 @@ import { AppError } from '../errors/AppError.js';
 import { credentialsFrom } from '../auth/credentials.js';
 import type { Services } from '../services/Services.js';
 import { currentRequestId } from './requestScope.js';
+import { sniffDocumentFile } from '../blobs/documentFileHeader.js';
 import type { SignedInViewer } from '../auth/Viewer.js';
 
 async function signedIn(services: Services, req: Request): Promise<SignedInViewer> {
@@ -31,7 +32,10 @@ export function sendError(res: Response, e: unknown, log: (e: unknown, requestId
  */
 export function blobRoutes(services: Services, log: (e: unknown, requestId?: string) => void): Router {
   const router = express.Router();
-  const maxBytes = services.blobs.limits.maxBytes;
+  // images and documents share the endpoint: the limit follows the first bytes (PSD/ORA magic → the document limit)
+  const { maxBytes: imageBytes, maxDocumentBytes } = services.blobs.limits;
+  const maxBytes = Math.max(imageBytes, maxDocumentBytes);
+  const limitFor = (head: Uint8Array): number => (sniffDocumentFile(head) ? maxDocumentBytes : imageBytes);
 
   router.post('/blobs', async (req: Request, res: Response) => {
     try {
@@ -42,7 +46,7 @@ export function blobRoutes(services: Services, log: (e: unknown, requestId?: str
       }
       const declared = Number(req.headers['content-length'] ?? NaN);
       if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
-      const body = await readBody(req, maxBytes);
+      const body = await readBody(req, limitFor);
       const blob = await services.blobs.upload(viewer, body);
       res.status(201).json({ sha256: blob.sha256, width: blob.width, height: blob.height, bytes: blob.bytes,
         mediaType: blob.mediaType, url: `/blobs/${blob.sha256}` });
@@ -92,15 +96,23 @@ export function contentDisposition(mediaType: string, download: unknown): string
   return `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Reads the request body up to `max` bytes; refuses more without buffering it. */
-function readBody(req: Request, max: number): Promise<Uint8Array> {
+/**
+ * Reads the request body up to the limit `limitFor` gives for its first bytes (decided once 64 bytes arrived);
+ * refuses more without buffering it.
+ */
+function readBody(req: Request, limitFor: (head: Uint8Array) => number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let max = Number.POSITIVE_INFINITY;
+    let refused = false;
     req.on('data', (c: Buffer) => {
+      if (refused) return; // drain and drop the rest, so the connection stays usable
       size += c.length;
+      if (max === Number.POSITIVE_INFINITY && size >= 64) max = limitFor(Buffer.concat([...chunks, c]).subarray(0, 64));
       if (size > max) {
-        req.pause();
+        refused = true;
+        chunks.length = 0;
         reject(new AppError('PAYLOAD_TOO_LARGE'));
         return;
       }

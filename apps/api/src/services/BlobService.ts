@@ -10,12 +10,16 @@ import type { Blob, Db } from '../models/db.js';
 import type { SignedInViewer } from '../auth/Viewer.js';
 
 export interface BlobLimits {
+  /** images */
   maxBytes: number;
+  /** PSD / OpenRaster files uploaded for import (a layered document is much larger than its flattened image) */
+  maxDocumentBytes: number;
   maxPixels: number;
   maxDimension: number;
 }
 
-export const DEFAULT_BLOB_LIMITS: BlobLimits = { maxBytes: 64 * 1024 * 1024, maxPixels: 50_000_000, maxDimension: 30_000 };
+export const DEFAULT_BLOB_LIMITS: BlobLimits = { maxBytes: 64 * 1024 * 1024, maxDocumentBytes: 256 * 1024 * 1024,
+  maxPixels: 50_000_000, maxDimension: 30_000 };
 
 /**
  * Image uploads: size and header checks first (cheap), then a real decode with sharp. PNGs are stored as sent;
@@ -26,13 +30,16 @@ export class BlobService {
 
   async upload(viewer: SignedInViewer, bytes: Uint8Array): Promise<Blob> {
     if (bytes.length === 0) throw new AppError('EMPTY_BODY');
-    if (bytes.length > this.limits.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
     const header = readImageHeader(bytes);
     if (!header.ok && header.reason === 'unsupported') {
       // a PSD or OpenRaster file to import: kept as sent (the importer validates it fully, with its own limits)
       const file = sniffDocumentFile(bytes);
-      if (file) return this.storeFile(viewer.user.id, bytes, file.mediaType, { width: 0, height: 0 });
+      if (file) {
+        if (bytes.length > this.limits.maxDocumentBytes) throw new AppError('PAYLOAD_TOO_LARGE');
+        return this.storeFile(viewer.user.id, bytes, file.mediaType, { width: 0, height: 0 });
+      }
     }
+    if (bytes.length > this.limits.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
     if (!header.ok) {
       throw header.reason === 'unsupported' ? new AppError('UNSUPPORTED_MEDIA_TYPE') : new AppError('CORRUPT_IMAGE');
     }

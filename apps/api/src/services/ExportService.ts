@@ -20,8 +20,9 @@ export interface ExportedBlob {
  * project so its members can download it too). The exporter reads only blobs linked to the project: a hash written
  * into the live document by someone who could not read it is refused (EXPORT_FAILED), never embedded.
  *
- * CPU: exporting runs on the API's event loop (a 50-layer 2048² PSD takes ~1-2 s, bench/export); at most
- * `concurrency` exports run at once per process so memory stays bounded. Moving it to a worker thread is the next step.
+ * CPU: exporting runs on the API's event loop (a 50-layer 2048² PSD costs ~4.6 s CPU, bench/export/RESULTS.md), and
+ * blocks other requests meanwhile; at most `concurrency` exports run at once per process so memory stays bounded.
+ * Moving it to a worker thread is the next step.
  */
 export class ExportService {
   private readonly gate: Semaphore;
