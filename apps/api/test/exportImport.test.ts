@@ -145,10 +145,16 @@ describe('importDocument', () => {
     const res = await f.clients.owner.upload(psd, 'image/vnd.adobe.photoshop');
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ sha256: sha(psd), mediaType: 'image/vnd.adobe.photoshop', bytes: psd.length });
-    const ora = await f.clients.owner.ok<ExportResult>(EXPORT, { input: { projectId: f.projectId, format: 'ORA' } });
-    const oraBytes = new Uint8Array(await (await fetch(`${api.url}${ora.exportProject.file!.url}`, { headers: f.clients.owner.headers() })).arrayBuffer());
+    const oraExport = await f.clients.owner.ok<ExportResult>(EXPORT, { input: { projectId: f.projectId, format: 'ORA' } });
+    const oraBytes = new Uint8Array(await (await fetch(`${api.url}${oraExport.exportProject.file!.url}`, { headers: f.clients.owner.headers() })).arrayBuffer());
     const up = await f.clients.editor.upload(oraBytes, 'image/openraster');
-    expect(await up.json()).toMatchObject({ mediaType: 'image/openraster' });
+    const ora = (await up.json()) as { sha256: string; mediaType: string };
+    expect(ora.mediaType).toBe('image/openraster');
+    // the OpenRaster export imports back as the same one-layer 6×4 document
+    const imported = await f.clients.editor.ok<ImportResult>(IMPORT, { input: { blob: ora.sha256 } });
+    expect(imported.importDocument.project!.name).toBe('Imported');
+    expect(imported.importDocument.project!.document).toMatchObject({ width: 6, height: 4 });
+    expect(imported.importDocument.project!.document.nodes.map((n) => [n.type, n.name])).toEqual([['LAYER', 'Image']]);
     const zip = await f.clients.owner.ok<ExportResult>(EXPORT, { input: { projectId: f.projectId, format: 'ZIP' } });
     const zipBytes = new Uint8Array(await (await fetch(`${api.url}${zip.exportProject.file!.url}`, { headers: f.clients.owner.headers() })).arrayBuffer());
     expect((await f.clients.owner.upload(zipBytes, 'application/octet-stream')).status).toBe(415);
