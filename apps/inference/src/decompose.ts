@@ -10,6 +10,7 @@ import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
+import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
 import { unblend } from './pipeline/unblend.js';
@@ -87,21 +88,14 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 
   let plans: LayerPlan[] = [...objects, ...textPlans];
   if (options.layers === 'auto') {
-    plans = mergePlans(plans, AUTO_MAX_LAYERS - 1, w);
+    // peel again like LayerD: objects the first matte missed show up once everything found so far is removed
+    const deeper = await peelBeneath(input, plans, matter, minArea, AUTO_MAX_LAYERS - 1 - plans.length, signal, progress);
+    plans = mergePlans([...deeper, ...plans], AUTO_MAX_LAYERS - 1, w);
   } else {
     const want = options.layers - 1;
     if (plans.length > want) plans = mergePlans(plans, want, w);
     if (plans.length < want) {
-      // peel again: objects in the completed background beneath everything found so far
-      const targets = await fillChain(input, plans, signal, progress);
-      const under = await matter.matte(flatten(targets[0]!), signal);
-      for (let i = 0; i < under.data.length; i++) {
-        under.data[i] = sharpenMatte(under.data[i]!) * (input.data[i * 4 + 3]! / 255);
-      }
-      const deeper = objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
-        .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
-        .slice(0, want - plans.length);
-      plans = [...deeper, ...plans];
+      plans = [...(await peelBeneath(input, plans, matter, minArea, want - plans.length, signal, progress)), ...plans];
       if (plans.length < want) plans = splitPlans(plans, want, view);
     }
   }
@@ -130,6 +124,52 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     if (plan?.text) layer.text = plan.text;
     return layer;
   });
+}
+
+/** A component whose colours share more than this with its surroundings is background texture. */
+const MAX_SURROUND_SIMILARITY = 0.5;
+/** A deeper component mostly inside the holes of the layers above is an artefact of their fill. */
+const MAX_SHARE_IN_HOLES = 0.5;
+
+/**
+ * Objects beneath `plans`: IS-Net on the background completed behind them; components that are the fill of a hole
+ * above or that look like their surroundings are dropped. At most `limit`, largest first, bottom of the stack.
+ */
+async function peelBeneath(
+  input: RgbaImage,
+  plans: LayerPlan[],
+  matter: Matter,
+  minArea: number,
+  limit: number,
+  signal: AbortSignal | undefined,
+  progress: (stage: Stage, fraction: number) => void,
+): Promise<LayerPlan[]> {
+  if (limit <= 0 || plans.length === 0) return [];
+  const targets = await fillChain(input, plans, signal, progress);
+  const beneath = flatten(targets[0]!);
+  const under = await matter.matte(beneath, signal);
+  await checkpoint(signal);
+  for (let i = 0; i < under.data.length; i++) {
+    under.data[i] = sharpenMatte(under.data[i]!) * (input.data[i * 4 + 3]! / 255);
+  }
+  const holes = new Uint8Array(input.width * input.height);
+  for (const p of plans) p.alpha.forEach((v, i) => (holes[i] = holes[i]! | (v > 0.05 ? 1 : 0)));
+  return objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
+    .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
+    .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
+    .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY)
+    .slice(0, limit);
+}
+
+function shareIn(alpha: Float32Array, mask: Uint8Array): number {
+  let n = 0;
+  let inside = 0;
+  for (let i = 0; i < alpha.length; i++) {
+    if (alpha[i]! <= 0.5) continue;
+    n++;
+    inside += mask[i]!;
+  }
+  return n > 0 ? inside / n : 0;
 }
 
 /** targets[k] = what layers 0..k composite to: the input with every layer above k removed and its hole filled. */
