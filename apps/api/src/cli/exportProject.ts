@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { materialize, type DocumentTree } from '@strata/document';
 import type { ExportFormat } from '@strata/formats';
 import { FsBlobStore } from '../blobs/FsBlobStore.js';
+import { inProcessFormatRunner } from '../formats/FormatRunner.js';
 import { PostgresCollabStorage } from '../collab/storage/PostgresCollabStorage.js';
 import { createDb } from '../models/db.js';
 import * as projects from '../models/projects.js';
@@ -62,7 +63,7 @@ export async function exportProjectToFile(o: ExportProjectOptions): Promise<{ ou
     }
     if (!tree) throw new ExportCliError(`no project ${o.projectId}`);
     const blobs = new BlobService(db, new FsBlobStore(o.blobDir), DEFAULT_BLOB_LIMITS);
-    const file = await new ExportService(db, blobs).render(project.id, tree, o.format);
+    const file = await new ExportService(db, blobs, inProcessFormatRunner).render(project.id, tree, o.format);
     const out = o.out ?? exportFilename(project.name, label, file.extension);
     await writeFile(out, file.bytes);
     return { out, bytes: file.bytes.length, width: tree.width, height: tree.height };

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BlobStore } from '../blobs/BlobStore.js';
 import { FsBlobStore } from '../blobs/FsBlobStore.js';
+import { ChildProcessFormatRunner } from '../formats/ChildProcessFormatRunner.js';
+import { inProcessFormatRunner } from '../formats/FormatRunner.js';
 import { createDb, type Db } from '../models/db.js';
 import type { DocumentReader } from '../services/DocumentReader.js';
 import { createServices, type Services, type ServicesOptions } from '../services/Services.js';
@@ -21,6 +23,8 @@ export interface StartApiServerOptions {
   /** a reader, or a factory given the default one (latest version's tree) to fall back on */
   documentReader?: DocumentReader | ((fallback: DocumentReader) => DocumentReader);
   services?: Omit<ServicesOptions, 'db' | 'blobStore' | 'documentReader' | 'collab'>;
+  /** where exports/imports run: `child` (default: one child process, the event loop stays free) or `inline` */
+  formats?: 'child' | 'inline';
   /** the collaboration service, e.g. `collabExtension(…).service` (with `configure: collab.configure`) */
   collab?: ServicesOptions['collab'];
   queryLimits?: ApiAppOptions['queryLimits'];
@@ -42,7 +46,8 @@ export interface RunningApiServer {
 export async function startApiServer(o: StartApiServerOptions): Promise<RunningApiServer> {
   const db = createDb(o.databaseUrl, { max: o.dbPoolSize ?? 10 });
   const blobStore = o.blobStore ?? new FsBlobStore(path.join(o.dataDir ?? '.data', 'blobs'));
-  const base = createServices({ ...o.services, db, blobStore, ...(o.collab ? { collab: o.collab } : {}) });
+  const formatRunner = o.formats === 'inline' ? inProcessFormatRunner : new ChildProcessFormatRunner();
+  const base = createServices({ ...o.services, db, blobStore, formatRunner, ...(o.collab ? { collab: o.collab } : {}) });
   const reader = typeof o.documentReader === 'function' ? o.documentReader(base.documents) : o.documentReader;
   const services: Services = reader ? { ...base, documents: reader } : base;
   const api = await createApiApp({ services, webOrigins: o.webOrigins ?? ['http://localhost:3000'],
@@ -61,6 +66,7 @@ export async function startApiServer(o: StartApiServerOptions): Promise<RunningA
     api,
     close: async () => {
       await api.apollo.stop(); // drains the HTTP server
+      await formatRunner.close();
       await db.$disconnect();
     },
   };

@@ -1,10 +1,11 @@
 import type { DocumentTree } from '@strata/document';
-import { ExportError, exportDocument, type ExportedFile, type ExportFormat } from '@strata/formats';
+import type { ExportedFile, ExportFormat } from '@strata/formats';
 import { blobHashesInTree } from '../collab/blobHashesInUpdate.js';
 import { AppError } from '../errors/AppError.js';
 import * as blobs from '../models/blobs.js';
 import type { Db } from '../models/db.js';
 import type { BlobService } from './BlobService.js';
+import { MissingBlobError, type FormatRunner } from '../formats/FormatRunner.js';
 import { Semaphore } from './Semaphore.js';
 
 export interface ExportedBlob {
@@ -20,14 +21,15 @@ export interface ExportedBlob {
  * project so its members can download it too). The exporter reads only blobs linked to the project: a hash written
  * into the live document by someone who could not read it is refused (EXPORT_FAILED), never embedded.
  *
- * CPU: exporting runs on the API's event loop (a 50-layer 2048² PSD costs ~4.6 s CPU, bench/export/RESULTS.md), and
- * blocks other requests meanwhile; at most `concurrency` exports run at once per process so memory stays bounded.
- * Moving it to a worker thread is the next step.
+ * CPU: the format work runs in the FormatRunner (the API's child process: a 50-layer 2048² PSD costs ~4.6 s CPU,
+ * bench/export/RESULTS.md, and must not block the event loop); at most `concurrency` exports are prepared at once
+ * per process so the blobs read for them stay bounded in memory.
  */
 export class ExportService {
   private readonly gate: Semaphore;
 
-  constructor(private readonly db: Db, private readonly blobService: BlobService, concurrency = 1) {
+  constructor(private readonly db: Db, private readonly blobService: BlobService, private readonly runner: FormatRunner,
+    concurrency = 1) {
     this.gate = new Semaphore(concurrency);
   }
 
@@ -43,18 +45,19 @@ export class ExportService {
 
   /** The file for a project's tree (reading only the project's blobs); EXPORT_FAILED when a blob is missing. */
   async render(projectId: string, tree: DocumentTree, format: ExportFormat): Promise<ExportedFile> {
-    const linked = await blobs.blobsOfProject(this.db, projectId, blobHashesInTree(tree));
-    const readBlob = async (sha256: string): Promise<Uint8Array> => {
-      if (!linked.has(sha256)) throw new ExportError(`blob ${sha256} is not part of this project`);
-      const bytes = await this.blobService.bytesOf(sha256);
-      if (!bytes) throw new ExportError(`blob ${sha256} is missing from the store`);
-      return bytes;
-    };
+    const needed = blobHashesInTree(tree);
+    const linked = await blobs.blobsOfProject(this.db, projectId, needed);
     return this.gate.run(async () => {
+      // only the project's blobs are handed over: the exporter fails on anything else
+      const bytes = new Map<string, Uint8Array>();
+      for (const sha256 of needed) {
+        const b = linked.has(sha256) ? await this.blobService.bytesOf(sha256) : null;
+        if (b) bytes.set(sha256, b);
+      }
       try {
-        return await exportDocument(tree, readBlob, format);
+        return await this.runner.exportDocument(tree, bytes, format);
       } catch (e) {
-        if (e instanceof ExportError) throw new AppError('EXPORT_FAILED', 'A layer’s pixels are missing or not part of this project');
+        if (e instanceof MissingBlobError) throw new AppError('EXPORT_FAILED', 'A layer’s pixels are missing or not part of this project');
         throw e;
       }
     });

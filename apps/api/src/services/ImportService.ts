@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { loadTree, structureOf } from '@strata/document';
-import { importDocument, importedAsGroup } from '@strata/formats';
+import { importedAsGroup } from '@strata/formats';
 import type { SignedInViewer } from '../auth/Viewer.js';
 import { DOCUMENT_MEDIA_TYPES } from '../blobs/documentFileHeader.js';
 import type { CollabService } from '../collab/CollabService.js';
@@ -9,6 +9,7 @@ import * as blobs from '../models/blobs.js';
 import type { Db, Project } from '../models/db.js';
 import * as versions from '../models/versions.js';
 import type { BlobService } from './BlobService.js';
+import type { FormatRunner } from '../formats/FormatRunner.js';
 import { insertTree } from './insertTree.js';
 import type { ProjectService, RoleOf } from './ProjectService.js';
 import { Semaphore } from './Semaphore.js';
@@ -22,13 +23,13 @@ type Outcome = { ok: true; project: Project; versionId: string } | { ok: false; 
  * on top of an existing project's live document (through the collaboration server, so connected clients see it
  * appear), recorded as a version with reason `import`. Importer failures (truncated, CMYK, 16-bit, too many layers,
  * huge canvas…) come back as user errors with the importer's code, and nothing is stored.
- * Like exports, imports run on the event loop, one at a time per process.
+ * Like exports, the importer runs in the FormatRunner (a child process in the API), one import at a time per process.
  */
 export class ImportService {
   private readonly gate = new Semaphore(1);
 
   constructor(private readonly db: Db, private readonly blobService: BlobService, private readonly projects: ProjectService,
-    private readonly collab: () => CollabService | null) {}
+    private readonly collab: () => CollabService | null, private readonly runner: FormatRunner) {}
 
   async import(viewer: SignedInViewer, input: { projectId: string | null; blob: string; name?: string | null }, roleOf: RoleOf):
     Promise<Outcome> {
@@ -52,7 +53,7 @@ export class ImportService {
     }
     const bytes = await this.blobService.bytesOf(blob.sha256);
     if (!bytes) return { ok: false, userErrors: [userError('BLOB_NOT_FOUND', undefined, ['input', 'blob'])] };
-    const imported = await this.gate.run(() => importDocument(bytes));
+    const imported = await this.gate.run(() => this.runner.importDocument(bytes));
     if (!imported.ok) return { ok: false, userErrors: [userError(imported.error.code, imported.error.message, ['input', 'blob'])] };
     const { tree, blobs: pngs } = imported.value;
     for (const png of pngs.values()) await this.blobService.storePng(userId, png);

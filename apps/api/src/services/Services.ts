@@ -8,6 +8,8 @@ import { ProjectService } from './ProjectService.js';
 import type { CollabService } from '../collab/CollabService.js';
 import { ExportService } from './ExportService.js';
 import { ImportService } from './ImportService.js';
+import type { FormatRunner } from '../formats/FormatRunner.js';
+import { inProcessFormatRunner } from '../formats/FormatRunner.js';
 
 export interface Services {
   db: Db;
@@ -20,6 +22,8 @@ export interface Services {
   imports: ImportService;
   /** the collaboration service when the websocket is attached (collabExtension), else null */
   collab: () => CollabService | null;
+  /** where exports and imports run (closed with the server) */
+  formats: FormatRunner;
 }
 
 export interface ServicesOptions {
@@ -33,6 +37,8 @@ export interface ServicesOptions {
   documentReader?: DocumentReader;
   /** the running collaboration service (createVersion, imports into a project, membership changes) */
   collab?: () => CollabService | null;
+  /** default: in this process (startApiServer passes a child-process runner) */
+  formatRunner?: FormatRunner;
 }
 
 export function createServices(o: ServicesOptions): Services {
@@ -40,6 +46,7 @@ export function createServices(o: ServicesOptions): Services {
   const versionTrees = new VersionTreeCache(o.db);
   const projects = new ProjectService(o.db, blobs);
   const collab = o.collab ?? (() => null);
+  const formats = o.formatRunner ?? inProcessFormatRunner;
   return {
     db: o.db,
     auth: new AuthService(o.db, {
@@ -48,9 +55,10 @@ export function createServices(o: ServicesOptions): Services {
     }, o.auth),
     blobs,
     projects,
-    exports: new ExportService(o.db, blobs),
-    imports: new ImportService(o.db, blobs, projects, collab),
+    exports: new ExportService(o.db, blobs, formats),
+    imports: new ImportService(o.db, blobs, projects, collab, formats),
     collab,
+    formats,
     documents: o.documentReader ?? new LatestVersionDocumentReader(o.db, versionTrees),
     versionTrees,
   };
