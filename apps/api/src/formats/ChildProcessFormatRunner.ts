@@ -50,6 +50,8 @@ export class ChildProcessFormatRunner implements FormatRunner {
     if (this.closed) throw new Error('format runner closed');
     const child = await this.start();
     const id = this.nextId++;
+    // an idle child never keeps the process alive; a pending request does
+    child.channel?.ref();
     const response = await new Promise<FormatResponse>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       child.send({ ...req, id }, (e) => {
@@ -58,6 +60,8 @@ export class ChildProcessFormatRunner implements FormatRunner {
           reject(e);
         }
       });
+    }).finally(() => {
+      if (this.pending.size === 0) child.channel?.unref();
     });
     if (response.ok) return response.value;
     if (response.kind === 'missing-blob') throw new MissingBlobError(response.message);
