@@ -125,6 +125,34 @@ describe('GET /blobs/<sha256>', () => {
     expect(await api.db.membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
+  it('every uploader of identical bytes may read and use the blob; a user who never uploaded it still may not', async () => {
+    const png = await solidPng(13, 11, '#a1b2c3');
+    const { c: a } = await client('A');
+    const { c: b, user: userB } = await client('B');
+    const { c: stranger, user: userC } = await client('C');
+    const first = (await (await a.upload(png)).json()) as { sha256: string };
+    const second = await b.upload(png);
+    expect(second.status).toBe(201);
+    expect(((await second.json()) as { sha256: string }).sha256).toBe(first.sha256);
+    expect(await api.db.blob.count({ where: { sha256: first.sha256 } })).toBe(1);
+
+    expect((await b.getBlob(first.sha256)).status).toBe(200);
+    expect((await a.getBlob(first.sha256)).status).toBe(200);
+    const created = await b.ok<{ createProject: { project: { id: string } | null; userErrors: { code: string }[] } }>(
+      'mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } userErrors { code } } }',
+      { i: { name: 'Same bytes', imageBlob: first.sha256 } });
+    expect(created.createProject.userErrors).toEqual([]);
+    expect(created.createProject.project).not.toBeNull();
+    expect(await api.db.membership.count({ where: { userId: userB.id } })).toBe(1);
+
+    expect(await errorOf(await stranger.getBlob(first.sha256))).toEqual({ status: 404, code: 'BLOB_NOT_FOUND' });
+    const refused = await stranger.ok<{ createProject: { project: null; userErrors: { code: string; path: string[] }[] } }>(
+      'mutation($i: CreateProjectInput!) { createProject(input: $i) { project { id } userErrors { code path } } }',
+      { i: { name: 'Stolen', imageBlob: first.sha256 } });
+    expect(refused.createProject).toEqual({ project: null, userErrors: [{ code: 'BLOB_NOT_FOUND', path: ['input', 'imageBlob'] }] });
+    expect(await api.db.membership.count({ where: { userId: userC.id } })).toBe(0);
+  });
+
   it('a project created from an image starts as one raster layer at native size, in a first version', async () => {
     const { c } = await client();
     const body = (await (await c.upload(await solidPng(120, 45))).json()) as { sha256: string };

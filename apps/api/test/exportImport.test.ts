@@ -42,7 +42,7 @@ async function fixture() {
     editor: new TestClient(api.url).withToken(tokens.editor),
     owner: new TestClient(api.url).withToken(tokens.owner),
   };
-  // a project made the way users make one: an uploaded image (unique bytes: a blob keeps its first uploader only)
+  // a project made the way users make one: an uploaded image (unique bytes: no other test user uploaded them, so only members may read the blob)
   const res = await clients.owner.upload(await solidPng(6, 4, uniqueColor()));
   const { sha256 } = (await res.json()) as { sha256: string };
   const created = await clients.owner.ok<{ createProject: { project: { id: string } } }>(

@@ -1,18 +1,26 @@
 import type { Blob, Db } from './db.js';
 
+/**
+ * Stores the blob row (the first uploader creates it; identical bytes later keep it unchanged) and records that
+ * `uploaderId` uploaded it, so every uploader of the same bytes may read and use the blob.
+ */
 export async function upsertBlob(db: Db, data: { sha256: string; bytes: number; width: number; height: number;
   mediaType: string; uploaderId: string }): Promise<Blob> {
-  return db.blob.upsert({ where: { sha256: data.sha256 }, create: data, update: {} });
+  const [blob] = await db.$transaction([
+    db.blob.upsert({ where: { sha256: data.sha256 }, create: data, update: {} }),
+    db.blobUpload.createMany({ data: [{ sha256: data.sha256, userId: data.uploaderId }], skipDuplicates: true }),
+  ]);
+  return blob;
 }
 
 export function findBlob(db: Db, sha256: string): Promise<Blob | null> {
   return db.blob.findUnique({ where: { sha256 } });
 }
 
-/** May the user read the blob: they uploaded it, or a project they belong to uses it? */
+/** May the user read the blob: they uploaded it (first or later: BlobUpload), or a project they belong to uses it? */
 export async function canUserReadBlob(db: Db, userId: string, sha256: string): Promise<boolean> {
   const rows = await db.$queryRaw<{ ok: number }[]>`
-    SELECT 1 AS ok FROM "Blob" b WHERE b.sha256 = ${sha256} AND b."uploaderId" = ${userId}::uuid
+    SELECT 1 AS ok FROM "BlobUpload" bu WHERE bu.sha256 = ${sha256} AND bu."userId" = ${userId}::uuid
     UNION ALL
     SELECT 1 FROM "ProjectBlob" pb JOIN "Membership" m ON m."projectId" = pb."projectId"
       WHERE pb.sha256 = ${sha256} AND m."userId" = ${userId}::uuid
@@ -33,7 +41,7 @@ export async function linkBlobsToProject(db: Db, projectId: string, sha256s: rea
 }
 
 /**
- * Of `sha256s`, the blobs at least one of `userIds` may read (uploaded it, or belongs to a project using it).
+ * Of `sha256s`, the blobs at least one of `userIds` may read (uploaded it: BlobUpload, or belongs to a project using it).
  * A live document may name any hash; only these may be granted to its project.
  */
 export async function blobsReadableByAny(db: Db, userIds: readonly string[], sha256s: readonly string[]): Promise<string[]> {
@@ -41,7 +49,7 @@ export async function blobsReadableByAny(db: Db, userIds: readonly string[], sha
   const rows = await db.$queryRaw<{ sha256: string }[]>`
     SELECT b.sha256 FROM "Blob" b
      WHERE b.sha256 = ANY(${[...new Set(sha256s)]}::text[])
-       AND (b."uploaderId" = ANY(${[...new Set(userIds)]}::uuid[])
+       AND (EXISTS (SELECT 1 FROM "BlobUpload" bu WHERE bu.sha256 = b.sha256 AND bu."userId" = ANY(${[...new Set(userIds)]}::uuid[]))
             OR EXISTS (SELECT 1 FROM "ProjectBlob" pb JOIN "Membership" m ON m."projectId" = pb."projectId"
                         WHERE pb.sha256 = b.sha256 AND m."userId" = ANY(${[...new Set(userIds)]}::uuid[])))`;
   return rows.map((r) => r.sha256);

@@ -4,6 +4,7 @@ import type { DocNode } from '@strata/document';
 import { hashPassword } from '../auth/password.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { Db, Role, User } from '../models/db.js';
+import { upsertBlob } from '../models/blobs.js';
 import { createVersion } from '../models/versions.js';
 import { rowsFromTree } from '../services/versionTree.js';
 
@@ -34,7 +35,7 @@ export async function makeProject(db: Db, owner: User, name = 'Project', members
 /** A blob row (no bytes in any store): enough for version rows that reference pixels. */
 export async function makeBlobRow(db: Db, uploader: User, width = 10, height = 10) {
   const sha256 = createHash('sha256').update(randomUUID()).digest('hex');
-  return db.blob.create({ data: { sha256, bytes: 100, width, height, mediaType: 'image/png', uploaderId: uploader.id } });
+  return upsertBlob(db, { sha256, bytes: 100, width, height, mediaType: 'image/png', uploaderId: uploader.id });
 }
 
 /** A version of the project whose tree has `layers` raster layers (in one group when `grouped`). */
