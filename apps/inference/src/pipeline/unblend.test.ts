@@ -58,4 +58,30 @@ describe('unblend', () => {
       if (input.data[i * 4 + 3] === 0) for (const layer of out) expect(layer.data[i * 4 + 3]).toBe(0);
     }
   });
+
+  it('keeps a flat shape opaque over a textured background even when a smooth fill beneath would explain a tint', () => {
+    const w = 60;
+    const h = 40;
+    const rand = seeded(21);
+    const input = createImage(w, h);
+    const smooth = createImage(w, h);
+    const alpha = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const i = y * w + x;
+        smooth.data.set([200, 120, 160, 255], i * 4);
+        const n = Math.floor((rand() - 0.5) * 40);
+        input.data.set([200 + n, 120 + n, 160 + n, 255], i * 4);
+        if (x >= 20 && x < 40 && y >= 10 && y < 30) {
+          input.data.set([230, 140, 180, 255], i * 4); // opaque flat pink, close to the background's colour
+          alpha[i] = 1;
+        }
+      }
+    }
+    // the fill beneath is the smooth mean colour (as a diffusion fill gives): a 40% tint would explain the square too
+    const out = unblend([smooth, input], [{ alpha }]);
+    const mid = (20 * w + 30) * 4;
+    expect(out[1]!.data[mid + 3]).toBe(255);
+    expect([...out[1]!.data.subarray(mid, mid + 3)]).toEqual([230, 140, 180]);
+  });
 });

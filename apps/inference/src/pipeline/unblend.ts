@@ -125,6 +125,10 @@ function forEachInBox(box: Bounds | undefined, w: number, fn: (i: number) => voi
 
 /** A layer whose core is a tint over what lies beneath gets this uniform opacity; above it, a layer is opaque. */
 const TRANSLUCENT_BELOW = 0.85;
+/** The uncovered image is textured when its neighbouring pixels differ by at least this much (sum over RGB)... */
+const MIN_TEXTURE = 3;
+/** ...and a layer core smoother than this share of that texture is opaque, not a tint. */
+const OPAQUE_SMOOTHNESS = 0.15;
 /** Largest mean per-channel standard deviation of an unblended tint's colour. */
 const MAX_TINT_SPREAD = 12;
 
@@ -146,6 +150,11 @@ export function layerOpacity(alpha: Float32Array, t: Uint8ClampedArray, b: Uint8
   const sorted = [...samples].sort((x, y) => x - y);
   const p90 = Math.max(0.05, sorted[Math.floor(sorted.length * 0.9)]!);
   if (p90 >= TRANSLUCENT_BELOW) return 1;
+  // a smooth fill beneath makes any flat shape look like a tint of it; but a tint lets the texture of what is beneath
+  // show through, so a core far smoother than the uncovered image is an opaque shape
+  const coreRough = roughness(t, (i) => alpha[i]! > 0.9 && alpha[i + 1]! > 0.9 && above[i]! > 0.99, alpha.length, step);
+  const outsideRough = roughness(t, (i) => alpha[i]! === 0 && alpha[i + 1]! === 0, alpha.length, step);
+  if (outsideRough >= MIN_TEXTURE && coreRough < OPAQUE_SMOOTHNESS * outsideRough) return 1;
   // a tint must be one flat colour once unblended; otherwise the fill beneath is wrong and the layer stays opaque
   let spread = 0;
   for (let c = 0; c < 3; c++) {
@@ -160,6 +169,20 @@ export function layerOpacity(alpha: Float32Array, t: Uint8ClampedArray, b: Uint8
     spread += Math.sqrt(Math.max(0, sq / pixels.length - mean * mean));
   }
   return spread / 3 <= MAX_TINT_SPREAD ? p90 : 1;
+}
+
+/** Median absolute difference (summed over RGB) between horizontal neighbours at the pixels `where` holds. */
+function roughness(t: Uint8ClampedArray, where: (i: number) => boolean, n: number, step: number): number {
+  const diffs: number[] = [];
+  for (let i = 0; i + 1 < n; i += step) {
+    if (!where(i)) continue;
+    let d = 0;
+    for (let c = 0; c < 3; c++) d += Math.abs(t[i * 4 + c]! - t[i * 4 + 4 + c]!);
+    diffs.push(d);
+  }
+  if (diffs.length === 0) return 0;
+  diffs.sort((a, b) => a - b);
+  return diffs[diffs.length >> 1]!;
 }
 
 /** Smallest alpha for which F = B + A (C - B) / alpha stays within 0..255 in every channel. */
