@@ -127,7 +127,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 }
 
 /** A component whose colours share more than this with its surroundings is background texture. */
-const MAX_SURROUND_SIMILARITY = 0.5;
+const MAX_SURROUND_SIMILARITY = 0.35;
 /** A deeper component mostly inside the holes of the layers above is an artefact of their fill. */
 const MAX_SHARE_IN_HOLES = 0.5;
 
