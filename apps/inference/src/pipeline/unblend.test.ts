@@ -84,4 +84,24 @@ describe('unblend', () => {
     expect(out[1]!.data[mid + 3]).toBe(255);
     expect([...out[1]!.data.subarray(mid, mid + 3)]).toEqual([230, 140, 180]);
   });
+
+  it('finds a tint whose core also holds a small piece of something else (a neighbour, a shadow)', () => {
+    const w = 40;
+    const bg = createImage(w, w);
+    for (let i = 0; i < w * w; i++) bg.data.set([0, 0, 200, 255], i * 4);
+    const input = createImage(w, w);
+    input.data.set(bg.data);
+    const alpha = new Float32Array(w * w);
+    for (let y = 10; y < 35; y++) {
+      for (let x = 10; x < 35; x++) {
+        alpha[y * w + x] = 1;
+        // 50% red over blue, and two columns (8%) of an opaque green piece
+        input.data.set(x < 12 ? [20, 200, 20, 255] : [128, 0, 100, 255], (y * w + x) * 4);
+      }
+    }
+    const out = unblend([bg, input], [{ alpha }]);
+    const mid = (20 * w + 25) * 4;
+    expect(Math.abs(out[1]!.data[mid + 3]! - 128)).toBeLessThanOrEqual(3);
+    expect(out[1]!.data[mid]).toBeGreaterThan(245);
+  });
 });

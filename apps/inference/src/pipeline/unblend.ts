@@ -156,17 +156,12 @@ export function layerOpacity(alpha: Float32Array, t: Uint8ClampedArray, b: Uint8
   const outsideRough = roughness(t, (i) => alpha[i]! === 0 && alpha[i + 1]! === 0, alpha.length, step);
   if (outsideRough >= MIN_TEXTURE && coreRough < OPAQUE_SMOOTHNESS * outsideRough) return 1;
   // a tint must be one flat colour once unblended; otherwise the fill beneath is wrong and the layer stays opaque
+  // spread as (P90 - P10) / 2.56 (the standard deviation of a normal spread), so that a fifth of the core may be
+  // something else (a shadow, a piece of a neighbour) without hiding the tint
   let spread = 0;
   for (let c = 0; c < 3; c++) {
-    let sum = 0;
-    let sq = 0;
-    for (const i of pixels) {
-      const f = b[i * 4 + c]! + (t[i * 4 + c]! - b[i * 4 + c]!) / p90;
-      sum += f;
-      sq += f * f;
-    }
-    const mean = sum / pixels.length;
-    spread += Math.sqrt(Math.max(0, sq / pixels.length - mean * mean));
+    const f = pixels.map((i) => b[i * 4 + c]! + (t[i * 4 + c]! - b[i * 4 + c]!) / p90).sort((x, y) => x - y);
+    spread += (f[Math.floor(f.length * 0.9)]! - f[Math.floor(f.length * 0.1)]!) / 2.56;
   }
   return spread / 3 <= MAX_TINT_SPREAD ? p90 : 1;
 }
