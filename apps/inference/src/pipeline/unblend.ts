@@ -130,7 +130,7 @@ const MIN_TEXTURE = 3;
 /** ...and a layer core smoother than this share of that texture is opaque, not a tint. */
 const OPAQUE_SMOOTHNESS = 0.15;
 /** Largest mean per-channel standard deviation of an unblended tint's colour. */
-const MAX_TINT_SPREAD = 12;
+const MAX_TINT_SPREAD = 18;
 
 /**
  * Uniform opacity of a layer: the 90th percentile, over its confident core, of the smallest alpha that explains
