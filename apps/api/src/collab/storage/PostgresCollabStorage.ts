@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { versionRows } from '../versionRows.js';
+import { rowsFromTree } from '../../services/versionTree.js';
 import type { CollabStorage, CompactResult, LogEntry, SavedVersion, StoredDoc, VersionInput } from './CollabStorage.js';
 
 /**
@@ -127,7 +127,7 @@ export class PostgresCollabStorage implements CollabStorage {
 
   async saveVersion(projectId: string, input: VersionInput): Promise<SavedVersion> {
     const id = randomUUID();
-    const rows = versionRows(input.tree);
+    const rows = rowsFromTree(input.tree);
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -153,12 +153,12 @@ export class PostgresCollabStorage implements CollabStorage {
                                       "opacity", "blendMode", "x", "y", "width", "height", "blobSha", "props")
            SELECT $1, r."nodeId", r."parentId", r."order", r."type", r."kind", r."name", r."visible", r."locked",
                   r."opacity", r."blendMode", r."x", r."y", r."width", r."height", b."sha256",
-                  CASE WHEN r."blob" IS NOT NULL AND b."sha256" IS NULL THEN r."props" || jsonb_build_object('blob', r."blob")
+                  CASE WHEN r."blobSha" IS NOT NULL AND b."sha256" IS NULL THEN r."props" || jsonb_build_object('blob', r."blobSha")
                        ELSE r."props" END
              FROM jsonb_to_recordset($2::jsonb) AS r("nodeId" text, "parentId" text, "order" text, "type" text, "kind" text,
                   "name" text, "visible" boolean, "locked" boolean, "opacity" float8, "blendMode" text, "x" float8, "y" float8,
-                  "width" int, "height" int, "blob" text, "props" jsonb)
-             LEFT JOIN "Blob" b ON b."sha256" = r."blob"`,
+                  "width" int, "height" int, "blobSha" text, "props" jsonb)
+             LEFT JOIN "Blob" b ON b."sha256" = r."blobSha"`,
           [id, JSON.stringify(rows)],
         );
       }
