@@ -9,9 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { manyLayerPsd, patchPsdHeader, tinyPsd } from '../../../packages/formats/src/testing/badInputs.js';
 import { until } from '../src/collab/testing/until.js';
 import { connectClient, type TestClient as WsClient } from '../src/collab/testing/wsClient.js';
-import { makeToken, makeUser } from '../src/testing/factories.js';
+import { makeCallers, WHO, type Who } from '../src/testing/callers.js';
 import { solidPng } from '../src/testing/images.js';
-import { TestClient } from '../src/testing/TestClient.js';
+import type { TestClient } from '../src/testing/TestClient.js';
 import { useCollabTestApi } from '../src/testing/testApi.js';
 
 const api = useCollabTestApi();
@@ -26,22 +26,8 @@ let psdSeq = 0;
 /** a PSD with distinct bytes per call (identical uploads by two users share one blob owned by the first) */
 const uniquePsd = () => manyLayerPsd(1 + (psdSeq++ % 7));
 
-type Who = 'anonymous' | 'nonMember' | 'viewer' | 'editor' | 'owner';
-const WHO: Who[] = ['anonymous', 'nonMember', 'viewer', 'editor', 'owner'];
-
 async function fixture() {
-  const [owner, editor, viewer, stranger] = await Promise.all(['Owner', 'Editor', 'Viewer', 'Stranger'].map((n) => makeUser(api.db, n)));
-  const tokens = {
-    owner: await makeToken(api.db, owner!), editor: await makeToken(api.db, editor!), viewer: await makeToken(api.db, viewer!),
-    nonMember: await makeToken(api.db, stranger!),
-  };
-  const clients: Record<Who, TestClient> = {
-    anonymous: new TestClient(api.url),
-    nonMember: new TestClient(api.url).withToken(tokens.nonMember),
-    viewer: new TestClient(api.url).withToken(tokens.viewer),
-    editor: new TestClient(api.url).withToken(tokens.editor),
-    owner: new TestClient(api.url).withToken(tokens.owner),
-  };
+  const { users, tokens, clients } = await makeCallers(api.db, api.url);
   // a project made the way users make one: an uploaded image (unique bytes: no other test user uploaded them, so only members may read the blob)
   const res = await clients.owner.upload(await solidPng(6, 4, uniqueColor()));
   const { sha256 } = (await res.json()) as { sha256: string };
@@ -49,9 +35,9 @@ async function fixture() {
     `mutation($input: CreateProjectInput!) { createProject(input: $input) { project { id } userErrors { code } } }`,
     { input: { name: 'Poster/2026', imageBlob: sha256 } });
   const projectId = created.createProject.project.id;
-  const project = await api.db.project.findFirstOrThrow({ where: { memberships: { some: { userId: owner!.id } }, name: 'Poster/2026' }, orderBy: { createdAt: 'desc' } });
-  await api.db.membership.createMany({ data: [{ projectId: project.id, userId: editor!.id, role: 'editor' }, { projectId: project.id, userId: viewer!.id, role: 'viewer' }] });
-  return { project, projectId, tokens, clients, users: { owner: owner!, editor: editor!, viewer: viewer!, stranger: stranger! } };
+  const project = await api.db.project.findFirstOrThrow({ where: { memberships: { some: { userId: users.owner.id } }, name: 'Poster/2026' }, orderBy: { createdAt: 'desc' } });
+  await api.db.membership.createMany({ data: [{ projectId: project.id, userId: users.editor.id, role: 'editor' }, { projectId: project.id, userId: users.viewer.id, role: 'viewer' }] });
+  return { project, projectId, tokens, clients, users };
 }
 
 function codeOf(r: { data: Record<string, { userErrors?: { code: string }[] } | null> | null; errors?: { extensions?: { code?: string } }[] }, field: string) {

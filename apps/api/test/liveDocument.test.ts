@@ -9,9 +9,10 @@ import { CLOSE_CODES } from '../src/collab/closeCodes.js';
 import { until } from '../src/collab/testing/until.js';
 import { connectClient, type TestClient as WsClient } from '../src/collab/testing/wsClient.js';
 import type { User } from '../src/models/db.js';
-import { makeProject, makeToken, makeUser } from '../src/testing/factories.js';
+import { makeCallers, type Who } from '../src/testing/callers.js';
+import { makeProject } from '../src/testing/factories.js';
 import { solidPng } from '../src/testing/images.js';
-import { TestClient } from '../src/testing/TestClient.js';
+import type { TestClient } from '../src/testing/TestClient.js';
 import { useCollabTestApi } from '../src/testing/testApi.js';
 
 const api = useCollabTestApi();
@@ -20,23 +21,9 @@ afterAll(() => {
   for (const s of sockets) s.destroy();
 });
 
-type Who = 'anonymous' | 'nonMember' | 'viewer' | 'editor' | 'owner';
-
 async function fixture() {
-  const [owner, editor, viewer, stranger] = await Promise.all(['Owner', 'Editor', 'Viewer', 'Stranger'].map((n) => makeUser(api.db, n)));
-  const project = await makeProject(api.db, owner!, 'Live', [[editor!, 'editor'], [viewer!, 'viewer']]);
-  const tokens = {
-    owner: await makeToken(api.db, owner!), editor: await makeToken(api.db, editor!), viewer: await makeToken(api.db, viewer!),
-    nonMember: await makeToken(api.db, stranger!),
-  };
-  const clients: Record<Who, TestClient> = {
-    anonymous: new TestClient(api.url),
-    nonMember: new TestClient(api.url).withToken(tokens.nonMember),
-    viewer: new TestClient(api.url).withToken(tokens.viewer),
-    editor: new TestClient(api.url).withToken(tokens.editor),
-    owner: new TestClient(api.url).withToken(tokens.owner),
-  };
-  const users = { owner: owner!, editor: editor!, viewer: viewer!, stranger: stranger! };
+  const { users, tokens, clients } = await makeCallers(api.db, api.url);
+  const project = await makeProject(api.db, users.owner, 'Live', [[users.editor, 'editor'], [users.viewer, 'viewer']]);
   return { project, projectId: toGlobalId('Project', project.id), users, tokens, clients };
 }
 

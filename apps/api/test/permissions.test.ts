@@ -4,13 +4,12 @@
  */
 import { toGlobalId } from '@strata/schema';
 import { describe, expect, it } from 'vitest';
+import { WHO, type Who } from '../src/testing/callers.js';
 import { makeProject, makeToken, makeUser, makeVersion } from '../src/testing/factories.js';
 import { TestClient } from '../src/testing/TestClient.js';
 import { useTestApi } from '../src/testing/testApi.js';
 
 const api = useTestApi();
-type Who = 'anonymous' | 'nonMember' | 'viewer' | 'editor' | 'owner';
-const WHO: Who[] = ['anonymous', 'nonMember', 'viewer', 'editor', 'owner'];
 
 async function fixture() {
   const { db } = api;
