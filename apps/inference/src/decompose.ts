@@ -87,20 +87,21 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   progress('objects', 1);
 
   let plans: LayerPlan[] = [...objects, ...textPlans];
+  const fills: FillCache = new WeakMap();
   if (options.layers === 'auto') {
     // peel again like LayerD: objects the first matte missed show up once everything found so far is removed
-    const deeper = await peelBeneath(input, plans, matter, minArea, AUTO_MAX_LAYERS - 1 - plans.length, signal, progress);
+    const deeper = await peelBeneath(input, plans, matter, minArea, AUTO_MAX_LAYERS - 1 - plans.length, fills, signal, progress);
     plans = mergePlans([...deeper, ...plans], AUTO_MAX_LAYERS - 1, w);
   } else {
     const want = options.layers - 1;
     if (plans.length > want) plans = mergePlans(plans, want, w);
     if (plans.length < want) {
-      plans = [...(await peelBeneath(input, plans, matter, minArea, want - plans.length, signal, progress)), ...plans];
+      plans = [...(await peelBeneath(input, plans, matter, minArea, want - plans.length, fills, signal, progress)), ...plans];
       if (plans.length < want) plans = splitPlans(plans, want, view);
     }
   }
 
-  const targets = await fillChain(input, plans, signal, progress);
+  const targets = await fillChain(input, plans, fills, signal, progress);
   progress('unblend', 0);
   await checkpoint(signal);
   const full = unblend(
@@ -141,11 +142,12 @@ async function peelBeneath(
   matter: Matter,
   minArea: number,
   limit: number,
+  fills: FillCache,
   signal: AbortSignal | undefined,
   progress: (stage: Stage, fraction: number) => void,
 ): Promise<LayerPlan[]> {
   if (limit <= 0 || plans.length === 0) return [];
-  const targets = await fillChain(input, plans, signal, progress);
+  const targets = await fillChain(input, plans, fills, signal, progress);
   const beneath = flatten(targets[0]!);
   const under = await matter.matte(beneath, signal);
   await checkpoint(signal);
@@ -172,10 +174,14 @@ function shareIn(alpha: Float32Array, mask: Uint8Array): number {
   return n > 0 ? inside / n : 0;
 }
 
+/** Earlier fills: the same plan filled over the same image gives the same result, so a later chain reuses it. */
+type FillCache = WeakMap<LayerPlan, { above: RgbaImage; below: RgbaImage }>;
+
 /** targets[k] = what layers 0..k composite to: the input with every layer above k removed and its hole filled. */
 async function fillChain(
   input: RgbaImage,
   plans: LayerPlan[],
+  fills: FillCache,
   signal: AbortSignal | undefined,
   progress: (stage: Stage, fraction: number) => void,
 ): Promise<RgbaImage[]> {
@@ -186,6 +192,11 @@ async function fillChain(
     progress('fill', (plans.length - k) / Math.max(1, plans.length));
     await checkpoint(signal);
     const plan = plans[k - 1]!;
+    const known = fills.get(plan);
+    if (known?.above === targets[k]) {
+      targets[k - 1] = known.below;
+      continue;
+    }
     let hole = dilate(plan.alpha, w, h);
     const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
     let filled = await filler(targets[k]!, hole, signal);
@@ -198,6 +209,7 @@ async function fillChain(
       if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);
     }
     targets[k - 1] = filled;
+    fills.set(plan, { above: targets[k]!, below: filled });
   }
   progress('fill', 1);
   return targets;
