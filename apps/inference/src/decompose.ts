@@ -193,7 +193,7 @@ async function fillChain(
     await checkpoint(signal);
     const plan = plans[k - 1]!;
     const known = fills.get(plan);
-    if (known?.above === targets[k]) {
+    if (known && known.above === targets[k]) {
       targets[k - 1] = known.below;
       continue;
     }

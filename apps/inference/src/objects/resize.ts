@@ -27,40 +27,55 @@ function resampleAxis(
   const sn = alongX ? sw : sh;
   const lines = alongX ? sh : sw;
   const out = new Float32Array((alongX ? dn * sh : sw * dn) * c);
-  const srcIndex = (line: number, i: number): number => (alongX ? line * sw + i : i * sw + line) * c;
-  const dstIndex = (line: number, i: number): number => (alongX ? line * dn + i : i * sw + line) * c;
   const scale = sn / dn;
-  // precompute taps per destination index
-  const taps: { idx: number[]; w: number[] }[] = [];
+  // taps per destination index, flattened: destination d reads sources tapIndex[tapStart[d] .. tapStart[d + 1])
+  const tapStart = new Int32Array(dn + 1);
+  const tapIndex: number[] = [];
+  const tapWeight: number[] = [];
   for (let d = 0; d < dn; d++) {
-    const idx: number[] = [];
-    const w: number[] = [];
+    tapStart[d] = tapIndex.length;
     if (scale > 1) {
       const start = d * scale;
       const end = start + scale;
       for (let s = Math.floor(start); s < Math.min(sn, Math.ceil(end)); s++) {
         const weight = Math.min(end, s + 1) - Math.max(start, s);
         if (weight > 0) {
-          idx.push(s);
-          w.push(weight / scale);
+          tapIndex.push(s);
+          tapWeight.push(weight / scale);
         }
       }
     } else {
       const pos = Math.min(sn - 1, Math.max(0, (d + 0.5) * scale - 0.5));
       const s0 = Math.floor(pos);
-      const s1 = Math.min(sn - 1, s0 + 1);
-      idx.push(s0, s1);
-      w.push(1 - (pos - s0), pos - s0);
+      tapIndex.push(s0, Math.min(sn - 1, s0 + 1));
+      tapWeight.push(1 - (pos - s0), pos - s0);
     }
-    taps.push({ idx, w });
+  }
+  tapStart[dn] = tapIndex.length;
+  const index = Int32Array.from(tapIndex);
+  const weight = Float32Array.from(tapWeight);
+  if (!alongX) {
+    // along y, each destination row is a weighted sum of whole source rows: contiguous, cache-friendly
+    const row = sw * c;
+    for (let d = 0; d < dn; d++) {
+      const o = d * row;
+      for (let k = tapStart[d]!; k < tapStart[d + 1]!; k++) {
+        const s = index[k]! * row;
+        const wk = weight[k]!;
+        for (let x = 0; x < row; x++) out[o + x]! += src[s + x]! * wk;
+      }
+    }
+    return out;
   }
   for (let line = 0; line < lines; line++) {
+    const base = line * sw * c;
     for (let d = 0; d < dn; d++) {
-      const tap = taps[d]!;
-      const o = dstIndex(line, d);
+      const o = (line * dn + d) * c;
+      const t0 = tapStart[d]!;
+      const t1 = tapStart[d + 1]!;
       for (let ch = 0; ch < c; ch++) {
         let acc = 0;
-        for (let k = 0; k < tap.idx.length; k++) acc += src[srcIndex(line, tap.idx[k]!) + ch]! * tap.w[k]!;
+        for (let k = t0; k < t1; k++) acc += src[base + index[k]! * c + ch]! * weight[k]!;
         out[o + ch] = acc;
       }
     }
