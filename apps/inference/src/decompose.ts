@@ -6,6 +6,7 @@ import { IsnetMatter } from './objects/IsnetMatter.js';
 import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import type { Hint } from './pipeline/Hint.js';
+import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
@@ -78,7 +79,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   }
   const minArea = Math.max(64, Math.round(w * h * 0.0015));
   let objects = objectPlans(matte, { minArea, claimed })
-    .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
+    .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, w, h))
     // a flat shape with something stacked on it becomes two layers; the upper part may be stacked again
     .flatMap((p) => splitStacked(p, view, minArea))
     .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]))
@@ -155,7 +156,7 @@ async function peelBeneath(
   const holes = new Uint8Array(input.width * input.height);
   for (const p of plans) p.alpha.forEach((v, i) => (holes[i] = holes[i]! | (v > 0.05 ? 1 : 0)));
   return objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
-    .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
+    .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
     .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY)
     .slice(0, limit);
