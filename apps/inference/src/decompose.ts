@@ -129,6 +129,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 
 /** A component whose colours share more than this with its surroundings is background texture. */
 const MAX_SURROUND_SIMILARITY = 0.35;
+/** Beneath the first objects, what is left is mostly background: a component this doubtful touching the frame is. */
+const BENEATH_DOUBTFUL = 0.6;
 /** A deeper component mostly inside the holes of the layers above is an artefact of their fill. */
 const MAX_SHARE_IN_HOLES = 0.5;
 
@@ -156,7 +158,7 @@ async function peelBeneath(
   const holes = new Uint8Array(input.width * input.height);
   for (const p of plans) p.alpha.forEach((v, i) => (holes[i] = holes[i]! | (v > 0.05 ? 1 : 0)));
   return objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
-    .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height))
+    .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height, BENEATH_DOUBTFUL))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
     .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY)
     .slice(0, limit);

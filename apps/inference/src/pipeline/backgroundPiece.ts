@@ -1,15 +1,15 @@
 import type { LayerPlan } from './LayerPlan.js';
 
-/** Below this matte confidence (share of decided pixels, see objectPlans) a component is doubtful... */
-const MAX_DOUBTFUL_CONFIDENCE = 0.25;
+/** Below this matte confidence (share of decided pixels, see objectPlans) a component is doubtful. */
+export const DOUBTFUL_CONFIDENCE = 0.25;
 
 /**
  * A piece of a busy background that a salient-object matte picked up: a doubtful component (most of its matte
  * neither clearly in nor clearly out) that runs off the frame. Designed objects sit inside the frame with crisp
  * mattes; patches of sequins or mosaic run into the border with soft, patchy mattes.
  */
-export function isBackgroundPiece(plan: LayerPlan, width: number, height: number): boolean {
-  return plan.confidence < MAX_DOUBTFUL_CONFIDENCE && touchesFrame(plan.alpha, width, height);
+export function isBackgroundPiece(plan: LayerPlan, width: number, height: number, doubtful = DOUBTFUL_CONFIDENCE): boolean {
+  return plan.confidence < doubtful && touchesFrame(plan.alpha, width, height);
 }
 
 /** Whether the confident core (alpha > 0.5) reaches the border of the frame. */
