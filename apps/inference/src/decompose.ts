@@ -13,6 +13,7 @@ import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
+import { removeTint, seeThroughTint } from './pipeline/seeThroughTint.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
 import { unblend } from './pipeline/unblend.js';
 import { validateImage, validateOptions, type LayerCount } from './pipeline/validateInput.js';
@@ -101,12 +102,15 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     }
   }
 
-  const targets = await fillChain(input, plans, signal, progress);
+  const opacities: (number | undefined)[] = [];
+  const targets = await fillChain(input, plans, signal, progress, opacities);
   progress('unblend', 0);
   await checkpoint(signal);
   const full = unblend(
     targets,
-    plans.map((p) => (p.kind === 'text' && p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha })),
+    plans.map((p, k) =>
+      p.kind === 'text' && p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha, opacity: opacities[k] },
+    ),
   );
   progress('unblend', 1);
   return full.map((rgba, k) => {
@@ -175,12 +179,16 @@ function shareIn(alpha: Float32Array, mask: Uint8Array): number {
   return n > 0 ? inside / n : 0;
 }
 
-/** targets[k] = what layers 0..k composite to: the input with every layer above k removed and its hole filled. */
+/**
+ * targets[k] = what layers 0..k composite to: the input with every layer above k removed and its hole filled. A
+ * see-through flat shape over texture is removed exactly instead (its opacity goes to `opacities[k - 1]`).
+ */
 async function fillChain(
   input: RgbaImage,
   plans: LayerPlan[],
   signal: AbortSignal | undefined,
   progress: (stage: Stage, fraction: number) => void,
+  opacities: (number | undefined)[] = [],
 ): Promise<RgbaImage[]> {
   const { width: w, height: h } = input;
   const targets: RgbaImage[] = new Array<RgbaImage>(plans.length + 1);
@@ -200,6 +208,9 @@ async function fillChain(
     for (let i = 0; i < hole.length; i++) {
       if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);
     }
+    const tint = plan.kind === 'object' ? seeThroughTint(plan.alpha, targets[k]!, filled) : undefined;
+    if (tint) filled = removeTint(plan.alpha, targets[k]!, tint);
+    opacities[k - 1] = tint?.opacity;
     targets[k - 1] = filled;
   }
   progress('fill', 1);
