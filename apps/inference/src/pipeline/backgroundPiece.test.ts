@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerPlan } from './LayerPlan.js';
-import { isBackgroundPiece, touchesFrame } from './backgroundPiece.js';
+import { coreFill, isBackgroundPiece, touchesFrame } from './backgroundPiece.js';
 
 const W = 40;
 const H = 30;
@@ -30,5 +30,19 @@ describe('isBackgroundPiece', () => {
     expect(touchesFrame(plan(30, 0, 5, 1).alpha, W, H)).toBe(true);
     expect(touchesFrame(plan(5, 25, 5, 1).alpha, W, H)).toBe(true);
     expect(touchesFrame(plan(5, 5, 5, 1).alpha, W, H)).toBe(false);
+  });
+});
+
+describe('coreFill', () => {
+  it('is 1 for a filled square and small for a hairline ring', () => {
+    expect(coreFill(plan(5, 5, 10, 1).alpha, W)).toBe(1);
+    const ring = new Float32Array(80 * 60);
+    for (let t = 0; t < 800; t++) {
+      const x = Math.round(40 + 25 * Math.cos((t / 800) * 2 * Math.PI));
+      const y = Math.round(30 + 25 * Math.sin((t / 800) * 2 * Math.PI));
+      ring[y * 80 + x] = 1;
+    }
+    expect(coreFill(ring, 80)).toBeLessThan(0.1);
+    expect(isBackgroundPiece({ ...plan(0, 0, 1, 1), alpha: ring }, 80, 60)).toBe(true);
   });
 });
