@@ -10,14 +10,14 @@ export interface Tint {
 const RING = 12;
 const RING_GAP = 3;
 /** The surroundings must be textured: mean neighbour step (summed over RGB, x and y) at least this... */
-const MIN_RING_TEXTURE = 12;
+const MIN_RING_TEXTURE = 5;
 /** ...for the texture that shows through to reveal the opacity, between these bounds. */
 const MIN_OPACITY = 0.2;
 const MAX_OPACITY = 0.88;
 /** Each clearly textured channel must show the same attenuation (1 - opacity) within this. */
 const MAX_CHANNEL_DISAGREEMENT = 0.15;
 /** At most this share of the core may unblend to a background colour outside 0..255 (by more than a few levels). */
-const MAX_OUT_OF_RANGE = 0.03;
+const MAX_OUT_OF_RANGE = 0.06;
 
 /**
  * A see-through flat shape over a textured background, found from the texture itself: under a tint of opacity a,
