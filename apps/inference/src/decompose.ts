@@ -6,12 +6,14 @@ import { IsnetMatter } from './objects/IsnetMatter.js';
 import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import type { Hint } from './pipeline/Hint.js';
+import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
+import { removeTint, seeThroughTint } from './pipeline/seeThroughTint.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
 import { unblend } from './pipeline/unblend.js';
 import { validateImage, validateOptions, type LayerCount } from './pipeline/validateInput.js';
@@ -78,7 +80,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   }
   const minArea = Math.max(64, Math.round(w * h * 0.0015));
   let objects = objectPlans(matte, { minArea, claimed })
-    .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
+    .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, w, h))
     // a flat shape with something stacked on it becomes two layers; the upper part may be stacked again
     .flatMap((p) => splitStacked(p, view, minArea))
     .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]))
@@ -101,12 +103,15 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     }
   }
 
-  const targets = await fillChain(input, plans, fills, signal, progress);
+  const opacities: (number | undefined)[] = [];
+  const targets = await fillChain(input, plans, fills, signal, progress, opacities);
   progress('unblend', 0);
   await checkpoint(signal);
   const full = unblend(
     targets,
-    plans.map((p) => (p.kind === 'text' && p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha })),
+    plans.map((p, k) =>
+      p.kind === 'text' && p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha, opacity: opacities[k] },
+    ),
   );
   progress('unblend', 1);
   return full.map((rgba, k) => {
@@ -129,6 +134,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 
 /** A component whose colours share more than this with its surroundings is background texture. */
 const MAX_SURROUND_SIMILARITY = 0.35;
+/** Beneath the first objects, what is left is mostly background: a component this doubtful touching the frame is. */
+const BENEATH_DOUBTFUL = 0.6;
 /** A deeper component mostly inside the holes of the layers above is an artefact of their fill. */
 const MAX_SHARE_IN_HOLES = 0.5;
 
@@ -157,7 +164,7 @@ async function peelBeneath(
   const holes = new Uint8Array(input.width * input.height);
   for (const p of plans) p.alpha.forEach((v, i) => (holes[i] = holes[i]! | (v > 0.05 ? 1 : 0)));
   return objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
-    .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
+    .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height, BENEATH_DOUBTFUL))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
     .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY)
     .slice(0, limit);
@@ -174,16 +181,20 @@ function shareIn(alpha: Float32Array, mask: Uint8Array): number {
   return n > 0 ? inside / n : 0;
 }
 
-/** Earlier fills: the same plan filled over the same image gives the same result, so a later chain reuses it. */
-type FillCache = WeakMap<LayerPlan, { above: RgbaImage; below: RgbaImage }>;
+/** Earlier fills: the same plan removed from the same image gives the same result, so a later chain reuses it. */
+type FillCache = WeakMap<LayerPlan, { above: RgbaImage; below: RgbaImage; opacity: number | undefined }>;
 
-/** targets[k] = what layers 0..k composite to: the input with every layer above k removed and its hole filled. */
+/**
+ * targets[k] = what layers 0..k composite to: the input with every layer above k removed and its hole filled. A
+ * see-through flat shape over texture is removed exactly instead (its opacity goes to `opacities[k - 1]`).
+ */
 async function fillChain(
   input: RgbaImage,
   plans: LayerPlan[],
   fills: FillCache,
   signal: AbortSignal | undefined,
   progress: (stage: Stage, fraction: number) => void,
+  opacities: (number | undefined)[] = [],
 ): Promise<RgbaImage[]> {
   const { width: w, height: h } = input;
   const targets: RgbaImage[] = new Array<RgbaImage>(plans.length + 1);
@@ -195,6 +206,7 @@ async function fillChain(
     const known = fills.get(plan);
     if (known && known.above === targets[k]) {
       targets[k - 1] = known.below;
+      opacities[k - 1] = known.opacity;
       continue;
     }
     let hole = dilate(plan.alpha, w, h);
@@ -208,8 +220,11 @@ async function fillChain(
     for (let i = 0; i < hole.length; i++) {
       if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);
     }
+    const tint = plan.kind === 'object' ? seeThroughTint(plan.alpha, targets[k]!, filled) : undefined;
+    if (tint) filled = removeTint(plan.alpha, targets[k]!, tint);
+    opacities[k - 1] = tint?.opacity;
     targets[k - 1] = filled;
-    fills.set(plan, { above: targets[k]!, below: filled });
+    fills.set(plan, { above: targets[k]!, below: filled, opacity: tint?.opacity });
   }
   progress('fill', 1);
   return targets;

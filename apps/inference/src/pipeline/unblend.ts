@@ -5,6 +5,8 @@ export interface UnblendLayer {
   alpha: Float32Array;
   /** Known uniform colour (text): alpha is re-estimated by projecting the input onto the colour line. */
   color?: [number, number, number];
+  /** Known uniform opacity (a see-through shape whose background was recovered exactly beneath it). */
+  opacity?: number | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     const a = new Float32Array(size);
     const t = targets[k]!.data;
     const b = targets[k - 1]!.data;
-    const opacity = layer.color ? 1 : layerOpacity(layer.alpha, t, b, above);
+    const opacity = layer.color ? 1 : (layer.opacity ?? layerOpacity(layer.alpha, t, b, above));
     const box = activeBounds(layer.alpha, t, b, top.width);
     boxes[k - 1] = box;
     forEachInBox(box, top.width, (i) => {
