@@ -8,6 +8,7 @@ import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import type { Hint } from './pipeline/Hint.js';
 import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { applyHints } from './pipeline/hintPlans.js';
+import { joinPieces } from './pipeline/joinPieces.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
@@ -83,8 +84,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, w, h))
     // a flat shape with something stacked on it becomes two layers; the upper part may be stacked again
     .flatMap((p) => splitStacked(p, view, minArea))
-    .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]))
-    .map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
+    .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]));
+  objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
   progress('objects', 1);
 
@@ -135,7 +136,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 /** A component whose colours share more than this with its surroundings is background texture. */
 const MAX_SURROUND_SIMILARITY = 0.35;
 /** Beneath the first objects, what is left is mostly background: a component this doubtful touching the frame is. */
-const BENEATH_DOUBTFUL = 0.6;
+const BENEATH_DOUBTFUL = 0.8;
 /** A deeper component mostly inside the holes of the layers above is an artefact of their fill. */
 const MAX_SHARE_IN_HOLES = 0.5;
 
@@ -163,10 +164,12 @@ async function peelBeneath(
   }
   const holes = new Uint8Array(input.width * input.height);
   for (const p of plans) p.alpha.forEach((v, i) => (holes[i] = holes[i]! | (v > 0.05 ? 1 : 0)));
-  return objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
+  const found = objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height, BENEATH_DOUBTFUL))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
-    .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY)
+    .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY);
+  return joinPieces(found, beneath)
+    .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
 }
 
