@@ -9,7 +9,7 @@ import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
-import { splitStacked } from './pipeline/splitStacked.js';
+import { separateStacked } from './pipeline/splitStacked.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
@@ -79,9 +79,9 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const minArea = Math.max(64, Math.round(w * h * 0.0015));
   let objects = objectPlans(matte, { minArea, claimed })
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE)
-    // a flat shape with something stacked on it becomes two layers; the upper part may be stacked again
-    .flatMap((p) => splitStacked(p, view, minArea))
-    .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]))
+    // a flat shape with things stacked on it becomes a completed lower layer and one layer per thing on it, which may
+    // be stacks again
+    .flatMap((p) => separateStacked(p, view, minArea, claimed))
     .map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
   progress('objects', 1);
@@ -197,10 +197,18 @@ async function fillChain(
     for (let i = 0; i < hole.length; i++) {
       if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);
     }
+    // a flat shape completed under this layer shows its own colour there
+    for (const below of plans.slice(0, k - 1)) paintHidden(filled, hole, plan.alpha, below.hidden);
     targets[k - 1] = filled;
   }
   progress('fill', 1);
   return targets;
+}
+
+function paintHidden(image: RgbaImage, hole: Uint8Array, alpha: Float32Array, hidden: LayerPlan['hidden']): void {
+  if (!hidden) return;
+  const [r, g, b] = hidden.color;
+  for (let i = 0; i < hole.length; i++) if (hole[i] && hidden.mask[i] && alpha[i]! > 0.004) image.data.set([r, g, b, 255], i * 4);
 }
 
 function dilate(alpha: Float32Array, w: number, h: number): Uint8Array {
