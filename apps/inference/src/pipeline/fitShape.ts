@@ -16,6 +16,8 @@ export interface PartialShape {
 const MAX_EMPTY = 0.05;
 /** ...and of a rounded rectangle, whose corners are fitted to the empty pixels of its box. */
 const MAX_EMPTY_BOX = 0.04;
+/** Mean distance (pixels, roughly) of the uncovered outline from a fitted ellipse. */
+const MAX_RESIDUAL = 1;
 /** Share of the visible region that may fall outside a fitted ellipse. */
 const MAX_OUTSIDE = 0.03;
 
@@ -84,6 +86,13 @@ function ellipseShape(s: PartialShape): Uint8Array | undefined {
   const cy = my + (-D / (2 * B)) * scale;
   const ax = Math.sqrt(F / A) * scale;
   const ay = Math.sqrt(F / B) * scale;
+  // the uncovered outline must be an ellipse, not just roughly round (a heart's lobe, a moon's lit side)
+  let residual = 0;
+  for (let k = 0; k < n; k++) {
+    const rho = Math.hypot((outline[2 * k]! - cx) / ax, (outline[2 * k + 1]! - cy) / ay);
+    residual += Math.abs(rho - 1) * Math.min(ax, ay);
+  }
+  if (residual > MAX_RESIDUAL * n) return undefined;
   let regionArea = 0;
   for (let y = s.box.y0; y <= s.box.y1; y++) for (let x = s.box.x0; x <= s.box.x1; x++) regionArea += s.region[y * w + x]!;
   // a completion several times the visible part is a guess, not a shape
