@@ -47,6 +47,7 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
   let best = 0;
   let bestSize = 0;
   let label = 0;
+  const sizes: number[] = [0];
   const stack: number[] = [];
   const close = (p: number, q: number): boolean =>
     Math.abs(data[p * 4]! - data[q * 4]!) + Math.abs(data[p * 4 + 1]! - data[q * 4 + 1]!) + Math.abs(data[p * 4 + 2]! - data[q * 4 + 2]!) <=
@@ -73,6 +74,7 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
           stack.push(q);
         }
       }
+      sizes.push(size);
       if (size > bestSize) {
         bestSize = size;
         best = label;
@@ -80,47 +82,9 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
     }
   }
   if (bestSize < Math.max(minArea, 0.15 * coreArea) || bestSize > 0.9 * coreArea) return [plan];
-  // exposure: share of R's outer boundary that borders the outside of the component (holes in R, such as an icon
-  // drawn inside a shape or texture specks, do not count)
-  const exterior = exteriorOf(region, best, x0, y0, x1, y1, w, h);
   // the component's rim: anti-aliased edge pixels that the matte counts as core but the flat region leaves out
   const inner = erode(core, x0, y0, x1, y1, w, RIM);
-  let boundary = 0;
-  let exposed = 0;
-  const outline: number[] = [];
-  const hullPoints: number[] = [];
-  let bx0 = w;
-  let by0 = h;
-  let bx1 = -1;
-  let by1 = -1;
-  let sum0 = 0;
-  let sum1 = 0;
-  let sum2 = 0;
-  for (let y = y0; y <= y1; y++) {
-    let first = -1;
-    let last = -1;
-    for (let x = x0; x <= x1; x++) {
-      const p = y * w + x;
-      if (region[p] !== best) continue;
-      if (first < 0) first = x;
-      last = x;
-      sum0 += data[p * 4]!;
-      sum1 += data[p * 4 + 1]!;
-      sum2 += data[p * 4 + 2]!;
-      bx0 = Math.min(bx0, x);
-      bx1 = Math.max(bx1, x);
-      by0 = Math.min(by0, y);
-      by1 = Math.max(by1, y);
-      const neighbours = [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1];
-      if (!neighbours.some((q) => q < 0 || exterior[q])) continue;
-      boundary++;
-      if (neighbours.some((q) => q < 0 || (exterior[q] && !inner[q]))) {
-        exposed++;
-        outline.push(x, y);
-      }
-    }
-    if (first >= 0) hullPoints.push(first, y, last, y);
-  }
+  const { boundary, exposed, outline, hullPoints, box, color } = describeRegion(region, best, inner, data, { x0, y0, x1, y1 }, w, h);
   if (exposed < 0.5 * boundary) return [plan];
   // the lower shape must be a design primitive (a part of an emoji is not), completed under what covers it
   const shape = new Uint8Array(w * h);
@@ -129,7 +93,7 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
     shape[i] = region[i] === best ? 1 : 0;
     covered[i] = plan.alpha[i]! > 0.05 || (claimed !== undefined && claimed[i]! > 0.5) ? 1 : 0;
   }
-  const fitted = fitShape({ width: w, height: h, region: shape, covered, box: { x0: bx0, y0: by0, x1: bx1, y1: by1 }, outline });
+  const fitted = fitShape({ width: w, height: h, region: shape, covered, box, outline });
   const hull = fitted ?? fillConvex(convexHull(hullPoints), w, h);
   let upperArea = 0;
   let upperOutside = 0;
@@ -149,10 +113,12 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
       if (region[i] === best || (!core[i] && nearRegion(region, best, i, w, h))) top[i] = a;
       else rest[i] = a;
     }
-    return [
-      { ...plan, alpha: rest, name: `${plan.name} (under)` },
-      { ...plan, alpha: top, name: `${plan.name} (shape)` },
-    ];
+    const under: LayerPlan = { ...plan, alpha: rest, name: `${plan.name} (under)` };
+    // the largest flat region beneath may be a shape of its own, completed under this one
+    let second = 0;
+    for (let l = 1; l < sizes.length; l++) if (l !== best && sizes[l]! > (sizes[second] ?? 0)) second = l;
+    if (second > 0 && sizes[second]! >= minArea) completeUnder(under, region, second, shape, covered, inner, data, { x0, y0, x1, y1 }, w, h);
+    return [under, { ...plan, alpha: top, name: `${plan.name} (shape)` }];
   }
   if (!fitted || upperArea - upperOutside < MIN_COVERING * upperArea) return [plan];
   const lower = new Float32Array(w * h);
@@ -171,7 +137,6 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
     } else if (hull[i] || nearRegion(region, best, i, w, h)) lower[i] = a;
     else upper[i] = a;
   }
-  const color: [number, number, number] = [sum0 / bestSize, sum1 / bestSize, sum2 / bestSize].map(Math.round) as [number, number, number];
   return [
     { ...plan, alpha: lower, name: `${plan.name} (base)`, hidden: { mask, color } },
     { ...plan, alpha: upper, name: `${plan.name} (top)` },
@@ -189,6 +154,96 @@ function nearRegion(region: Int32Array, label: number, i: number, w: number, h: 
     }
   }
   return false;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * A flat region's outline: its outer boundary pixels (holes in it, such as an icon drawn inside a shape or texture
+ * specks, do not count), those of them bordering the outside of the component (`exposed`, also listed in
+ * `outline`), its row extents for a hull, its bounding box and mean colour.
+ */
+function describeRegion(
+  region: Int32Array,
+  label: number,
+  inner: Uint8Array,
+  data: Uint8ClampedArray,
+  { x0, y0, x1, y1 }: Box,
+  w: number,
+  h: number,
+): { boundary: number; exposed: number; outline: number[]; hullPoints: number[]; box: Box; color: [number, number, number] } {
+  const exterior = exteriorOf(region, label, x0, y0, x1, y1, w, h);
+  let boundary = 0;
+  let exposed = 0;
+  const outline: number[] = [];
+  const hullPoints: number[] = [];
+  const box = { x0: w, y0: h, x1: -1, y1: -1 };
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let y = y0; y <= y1; y++) {
+    let first = -1;
+    let last = -1;
+    for (let x = x0; x <= x1; x++) {
+      const p = y * w + x;
+      if (region[p] !== label) continue;
+      if (first < 0) first = x;
+      last = x;
+      n++;
+      for (let c = 0; c < 3; c++) sum[c]! += data[p * 4 + c]!;
+      box.x0 = Math.min(box.x0, x);
+      box.x1 = Math.max(box.x1, x);
+      box.y0 = Math.min(box.y0, y);
+      box.y1 = Math.max(box.y1, y);
+      const neighbours = [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1];
+      if (!neighbours.some((q) => q < 0 || exterior[q])) continue;
+      boundary++;
+      if (neighbours.some((q) => q < 0 || (exterior[q] && !inner[q]))) {
+        exposed++;
+        outline.push(x, y);
+      }
+    }
+    if (first >= 0) hullPoints.push(first, y, last, y);
+  }
+  const color = sum.map((v) => Math.round(v / Math.max(1, n))) as [number, number, number];
+  return { boundary, exposed, outline, hullPoints, box, color };
+}
+
+/**
+ * Complete flat region `label` of `under` (a shape with `top` lying on it) to the primitive it fits, under `top`:
+ * `under` then overlaps `top` as the design does, and its hidden part is filled with its colour.
+ */
+function completeUnder(
+  under: LayerPlan,
+  region: Int32Array,
+  label: number,
+  top: Uint8Array,
+  covered: Uint8Array,
+  inner: Uint8Array,
+  data: Uint8ClampedArray,
+  bounds: Box,
+  w: number,
+  h: number,
+): void {
+  const { boundary, exposed, outline, box, color } = describeRegion(region, label, inner, data, bounds, w, h);
+  if (exposed < 0.5 * boundary) return;
+  const shape = new Uint8Array(w * h);
+  for (let i = 0; i < shape.length; i++) shape[i] = region[i] === label ? 1 : 0;
+  const fitted = fitShape({ width: w, height: h, region: shape, covered, box, outline });
+  if (!fitted) return;
+  const mask = new Uint8Array(w * h);
+  let hidden = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!fitted[i] || !top[i]) continue;
+    mask[i] = 1;
+    under.alpha[i] = 1;
+    hidden++;
+  }
+  if (hidden > 0) under.hidden = { mask, color };
 }
 
 /** Pixels of the box (x0..x1, y0..y1) reachable from outside it without crossing region `label`. */
