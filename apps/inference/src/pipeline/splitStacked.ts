@@ -16,11 +16,14 @@ const MIN_STICKING_OUT = 0.2;
 const RIM = 3;
 
 /**
- * Split a matted component that is a flat shape with something stacked on it (a card under an emoji, a badge under
- * an icon): its largest flat-colour region R becomes the lower layer, completed to R's convex hull under the
- * occluder; the rest becomes the upper layer. Only when R is large, mostly bordered by the outside of the component,
- * and the rest sticks out of R's hull (an emoji's face with eyes inside it is not split). Returns the plans in order
- * (lower first), or the plan unchanged.
+ * Split a matted component that is a flat shape with something stacked on it (a card under an emoji, an ellipse under
+ * an icon): its largest flat-colour region R becomes the lower layer, completed under the occluder to the design
+ * primitive it fits (rectangle, rounded rectangle or ellipse, see fitShape; R's hidden part is recorded in `hidden`
+ * with R's colour); the rest becomes the upper layer. Only when R is large, its outer outline mostly borders the
+ * outside of the component, and the rest both sticks out of the completed shape and covers part of it (an emoji's
+ * face with eyes inside it, or a part of an emoji that is no primitive, is not split). When nothing covers R, R lies
+ * on top of the rest, and the largest flat region beneath is completed under R if it fits a primitive. Returns the
+ * plans in order (lower first), or the plan unchanged.
  */
 export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number, claimed?: Float32Array): LayerPlan[] {
   const { width: w, height: h, data } = image;
