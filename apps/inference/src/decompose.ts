@@ -11,7 +11,7 @@ import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
-import { splitStacked } from './pipeline/splitStacked.js';
+import { separateStacked } from './pipeline/splitStacked.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { removeTint, seeThroughTint } from './pipeline/seeThroughTint.js';
@@ -82,9 +82,9 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const minArea = Math.max(64, Math.round(w * h * 0.0015));
   let objects = objectPlans(matte, { minArea, claimed })
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, w, h))
-    // a flat shape with something stacked on it becomes two layers; the upper part may be stacked again
-    .flatMap((p) => splitStacked(p, view, minArea))
-    .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]));
+    // a flat shape with things stacked on it becomes a completed lower layer and one layer per thing on it, which may
+    // be stacks again
+    .flatMap((p) => separateStacked(p, view, minArea, claimed));
   objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
   progress('objects', 1);
@@ -223,6 +223,8 @@ async function fillChain(
     for (let i = 0; i < hole.length; i++) {
       if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);
     }
+    // a flat shape completed under this layer shows its own colour there
+    for (const below of plans.slice(0, k - 1)) paintHidden(filled, hole, plan.alpha, below.hidden);
     const tint = plan.kind === 'object' ? seeThroughTint(plan.alpha, targets[k]!, filled) : undefined;
     if (tint) filled = removeTint(plan.alpha, targets[k]!, tint);
     opacities[k - 1] = tint?.opacity;
@@ -231,6 +233,12 @@ async function fillChain(
   }
   progress('fill', 1);
   return targets;
+}
+
+function paintHidden(image: RgbaImage, hole: Uint8Array, alpha: Float32Array, hidden: LayerPlan['hidden']): void {
+  if (!hidden) return;
+  const [r, g, b] = hidden.color;
+  for (let i = 0; i < hole.length; i++) if (hole[i] && hidden.mask[i] && alpha[i]! > 0.004) image.data.set([r, g, b, 255], i * 4);
 }
 
 function dilate(alpha: Float32Array, w: number, h: number): Uint8Array {

@@ -8,6 +8,11 @@ export interface LayerPlan {
   confidence: number;
   /** Made for a hint: merged only when nothing else can be. */
   forced: boolean;
+  /**
+   * A flat shape completed under the layers above it: where `mask` is set and an upper layer's hole is filled, the
+   * fill is this colour (the shape's own), not whatever the surroundings suggest.
+   */
+  hidden?: { mask: Uint8Array; color: [number, number, number] };
 }
 
 export function planArea(plan: LayerPlan): number {

@@ -3,7 +3,7 @@ import { createImage } from '../image.js';
 import { paintDisc, paintRect } from '../testing/testImages.js';
 import { convexHull, fillConvex } from './convexHull.js';
 import type { LayerPlan } from './LayerPlan.js';
-import { splitStacked } from './splitStacked.js';
+import { separateStacked, splitStacked } from './splitStacked.js';
 
 const W = 80;
 const H = 60;
@@ -70,5 +70,45 @@ describe('splitStacked order', () => {
     expect(parts[1]!.alpha[30 * W + 50]).toBe(1); // the card on top
     expect(parts[0]!.alpha[30 * W + 20]).toBe(1); // the disc beneath
     expect(parts[0]!.alpha[30 * W + 40]).toBe(0);
+  });
+});
+
+describe('separateStacked', () => {
+  it('completes an ellipse under a disc sticking out of it and keeps an icon printed on it', () => {
+    const img = background();
+    const inEllipse = (x: number, y: number): boolean => ((x + 0.5 - 36) / 30) ** 2 + ((y + 0.5 - 26) / 18) ** 2 <= 1;
+    const inDisc = (x: number, y: number): boolean => Math.hypot(x + 0.5 - 62, y + 0.5 - 42) < 12;
+    const inIcon = (x: number, y: number): boolean => x >= 20 && x < 30 && y >= 20 && y < 30 && (x < 22 || y < 22);
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const colour = inDisc(x, y) ? [230, 60, 30] : inIcon(x, y) ? [20, 20, 20] : inEllipse(x, y) ? [40, 90, 200] : undefined;
+        if (colour) img.data.set([...colour, 255], (y * W + x) * 4);
+      }
+    }
+    const plan = planOf((x, y) => inEllipse(x, y) || inDisc(x, y));
+    const parts = separateStacked(plan, img, 20);
+    expect(parts).toHaveLength(2);
+    const [lower, upper] = parts as [LayerPlan, LayerPlan];
+    expect(lower.alpha[24 * W + 21]).toBe(1); // the icon stays on the ellipse
+    expect(lower.alpha[38 * W + 52]).toBe(1); // the ellipse completed under the disc
+    expect(lower.hidden?.mask[38 * W + 52]).toBe(1);
+    expect(lower.hidden?.color).toEqual([40, 90, 200]);
+    expect(upper.alpha[38 * W + 52]).toBe(1);
+    expect(upper.alpha[50 * W + 66]).toBe(1);
+    expect(lower.alpha[50 * W + 66]).toBe(0);
+  });
+
+  it('leaves a flat part that is no design primitive (an L) with a disc in its corner alone', () => {
+    const img = background();
+    const inL = (x: number, y: number): boolean => x >= 10 && y >= 10 && y < 50 && (x < 25 || (y >= 35 && x < 60));
+    const inDisc = (x: number, y: number): boolean => Math.hypot(x + 0.5 - 30, y + 0.5 - 30) < 8;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        if (inDisc(x, y)) img.data.set([230, 60, 30, 255], (y * W + x) * 4);
+        else if (inL(x, y)) img.data.set([250, 200, 40, 255], (y * W + x) * 4);
+      }
+    }
+    const parts = separateStacked(planOf((x, y) => inL(x, y) || inDisc(x, y)), img, 20);
+    expect(parts).toHaveLength(1);
   });
 });

@@ -1,20 +1,31 @@
 import type { RgbaImage } from '../image.js';
+import { growLabels, labelComponents } from '../objects/labelComponents.js';
 import { convexHull, fillConvex } from './convexHull.js';
+import { fitShape } from './fitShape.js';
 import type { LayerPlan } from './LayerPlan.js';
 
 /** Neighbouring pixels closer than this (RGB distance) belong to the same flat region. */
 const FLAT_TOLERANCE = 10;
 /** ...and no pixel of a flat region is further than this (sum of channel differences) from its seed colour. */
 const FLAT_SPAN = 60;
+/** What lies on a lower shape covers at least this share of its hull (a card's stripe beside its face does not). */
+const MIN_COVERING = 0.08;
+/** A part on the lower shape is a layer of its own when at least this share of it sticks out of the shape. */
+const MIN_STICKING_OUT = 0.2;
+/** Width of the component's rim (pixels). */
+const RIM = 3;
 
 /**
- * Split a matted component that is a flat shape with something stacked on it (a card under an emoji, a badge under
- * an icon): its largest flat-colour region R becomes the lower layer, completed to R's convex hull under the
- * occluder; the rest becomes the upper layer. Only when R is large, mostly bordered by the outside of the component,
- * and the rest sticks out of R's hull (an emoji's face with eyes inside it is not split). Returns the plans in order
- * (lower first), or the plan unchanged.
+ * Split a matted component that is a flat shape with something stacked on it (a card under an emoji, an ellipse under
+ * an icon): its largest flat-colour region R becomes the lower layer, completed under the occluder to the design
+ * primitive it fits (rectangle, rounded rectangle or ellipse, see fitShape; R's hidden part is recorded in `hidden`
+ * with R's colour); the rest becomes the upper layer. Only when R is large, its outer outline mostly borders the
+ * outside of the component, and the rest both sticks out of the completed shape and covers part of it (an emoji's
+ * face with eyes inside it, or a part of an emoji that is no primitive, is not split). When nothing covers R, R lies
+ * on top of the rest, and the largest flat region beneath is completed under R if it fits a primitive. Returns the
+ * plans in order (lower first), or the plan unchanged.
  */
-export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number): LayerPlan[] {
+export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number, claimed?: Float32Array): LayerPlan[] {
   const { width: w, height: h, data } = image;
   const core = new Uint8Array(w * h);
   let coreArea = 0;
@@ -39,6 +50,7 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number)
   let best = 0;
   let bestSize = 0;
   let label = 0;
+  const sizes: number[] = [0];
   const stack: number[] = [];
   const close = (p: number, q: number): boolean =>
     Math.abs(data[p * 4]! - data[q * 4]!) + Math.abs(data[p * 4 + 1]! - data[q * 4 + 1]!) + Math.abs(data[p * 4 + 2]! - data[q * 4 + 2]!) <=
@@ -65,6 +77,7 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number)
           stack.push(q);
         }
       }
+      sizes.push(size);
       if (size > bestSize) {
         bestSize = size;
         best = label;
@@ -72,27 +85,19 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number)
     }
   }
   if (bestSize < Math.max(minArea, 0.15 * coreArea) || bestSize > 0.9 * coreArea) return [plan];
-  // exposure: share of R's boundary that borders the outside of the component
-  let boundary = 0;
-  let exposed = 0;
-  const hullPoints: number[] = [];
-  for (let y = y0; y <= y1; y++) {
-    let first = -1;
-    let last = -1;
-    for (let x = x0; x <= x1; x++) {
-      const p = y * w + x;
-      if (region[p] !== best) continue;
-      if (first < 0) first = x;
-      last = x;
-      const neighbours = [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1];
-      if (neighbours.every((q) => q >= 0 && region[q] === best)) continue;
-      boundary++;
-      if (neighbours.some((q) => q < 0 || !core[q])) exposed++;
-    }
-    if (first >= 0) hullPoints.push(first, y, last, y);
+  // the component's rim: anti-aliased edge pixels that the matte counts as core but the flat region leaves out
+  const inner = erode(core, x0, y0, x1, y1, w, RIM);
+  const { boundary, exposed, outline, hullPoints, box, color } = describeRegion(region, best, inner, data, { x0, y0, x1, y1 }, w, h);
+  if (exposed < 0.5 * boundary) return [plan];
+  // the lower shape must be a design primitive (a part of an emoji is not), completed under what covers it
+  const shape = new Uint8Array(w * h);
+  const covered = new Uint8Array(w * h);
+  for (let i = 0; i < core.length; i++) {
+    shape[i] = region[i] === best ? 1 : 0;
+    covered[i] = plan.alpha[i]! > 0.05 || (claimed !== undefined && claimed[i]! > 0.5) ? 1 : 0;
   }
-  if (exposed < 0.4 * boundary) return [plan];
-  const hull = completedShape(region, best, core, hullPoints, w, h);
+  const fitted = fitShape({ width: w, height: h, region: shape, covered, box, outline });
+  const hull = fitted ?? fillConvex(convexHull(hullPoints), w, h);
   let upperArea = 0;
   let upperOutside = 0;
   for (let i = 0; i < core.length; i++) {
@@ -111,59 +116,34 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number)
       if (region[i] === best || (!core[i] && nearRegion(region, best, i, w, h))) top[i] = a;
       else rest[i] = a;
     }
-    return [
-      { ...plan, alpha: rest, name: `${plan.name} (under)` },
-      { ...plan, alpha: top, name: `${plan.name} (shape)` },
-    ];
+    const under: LayerPlan = { ...plan, alpha: rest, name: `${plan.name} (under)` };
+    // the largest flat region beneath may be a shape of its own, completed under this one
+    let second = 0;
+    for (let l = 1; l < sizes.length; l++) if (l !== best && sizes[l]! > (sizes[second] ?? 0)) second = l;
+    if (second > 0 && sizes[second]! >= minArea) completeUnder(under, region, second, shape, covered, inner, data, { x0, y0, x1, y1 }, w, h);
+    return [under, { ...plan, alpha: top, name: `${plan.name} (shape)` }];
   }
+  if (!fitted || upperArea - upperOutside < MIN_COVERING * upperArea) return [plan];
   const lower = new Float32Array(w * h);
   const upper = new Float32Array(w * h);
+  const mask = new Uint8Array(w * h);
   for (let i = 0; i < core.length; i++) {
     const a = plan.alpha[i]!;
     if (a <= 0) continue;
     if (region[i] === best) lower[i] = a;
     else if (core[i]) {
       upper[i] = a;
-      if (hull[i]) lower[i] = 1; // hidden part of the lower shape, completed under the occluder
+      if (hull[i]) {
+        lower[i] = 1; // hidden part of the lower shape, completed under the occluder
+        mask[i] = 1;
+      }
     } else if (hull[i] || nearRegion(region, best, i, w, h)) lower[i] = a;
     else upper[i] = a;
   }
   return [
-    { ...plan, alpha: lower, name: `${plan.name} (base)` },
+    { ...plan, alpha: lower, name: `${plan.name} (base)`, hidden: { mask, color } },
     { ...plan, alpha: upper, name: `${plan.name} (top)` },
   ];
-}
-
-/**
- * The lower shape's extent under the occluder: its bounding box when everything in that box that is not the shape is
- * occluder (a rectangle with a corner covered), else the convex hull of the visible part.
- */
-function completedShape(
-  region: Int32Array,
-  label: number,
-  core: Uint8Array,
-  hullPoints: number[],
-  w: number,
-  h: number,
-): Uint8Array {
-  let bx0 = w;
-  let by0 = h;
-  let bx1 = -1;
-  let by1 = -1;
-  for (let i = 0; i < hullPoints.length; i += 2) {
-    bx0 = Math.min(bx0, hullPoints[i]!);
-    bx1 = Math.max(bx1, hullPoints[i]!);
-    by0 = Math.min(by0, hullPoints[i + 1]!);
-    by1 = Math.max(by1, hullPoints[i + 1]!);
-  }
-  let outside = 0;
-  for (let y = by0; y <= by1; y++) for (let x = bx0; x <= bx1; x++) if (!core[y * w + x] && region[y * w + x] !== label) outside++;
-  if (outside <= 0.02 * (bx1 - bx0 + 1) * (by1 - by0 + 1)) {
-    const box = new Uint8Array(w * h);
-    for (let y = by0; y <= by1; y++) box.fill(1, y * w + bx0, y * w + bx1 + 1);
-    return box;
-  }
-  return fillConvex(convexHull(hullPoints), w, h);
 }
 
 function nearRegion(region: Int32Array, label: number, i: number, w: number, h: number): boolean {
@@ -177,4 +157,247 @@ function nearRegion(region: Int32Array, label: number, i: number, w: number, h: 
     }
   }
   return false;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * A flat region's outline: its outer boundary pixels (holes in it, such as an icon drawn inside a shape or texture
+ * specks, do not count), those of them bordering the outside of the component (`exposed`, also listed in
+ * `outline`), its row extents for a hull, its bounding box and mean colour.
+ */
+function describeRegion(
+  region: Int32Array,
+  label: number,
+  inner: Uint8Array,
+  data: Uint8ClampedArray,
+  { x0, y0, x1, y1 }: Box,
+  w: number,
+  h: number,
+): { boundary: number; exposed: number; outline: number[]; hullPoints: number[]; box: Box; color: [number, number, number] } {
+  const exterior = exteriorOf(region, label, x0, y0, x1, y1, w, h);
+  let boundary = 0;
+  let exposed = 0;
+  const outline: number[] = [];
+  const hullPoints: number[] = [];
+  const box = { x0: w, y0: h, x1: -1, y1: -1 };
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let y = y0; y <= y1; y++) {
+    let first = -1;
+    let last = -1;
+    for (let x = x0; x <= x1; x++) {
+      const p = y * w + x;
+      if (region[p] !== label) continue;
+      if (first < 0) first = x;
+      last = x;
+      n++;
+      for (let c = 0; c < 3; c++) sum[c]! += data[p * 4 + c]!;
+      box.x0 = Math.min(box.x0, x);
+      box.x1 = Math.max(box.x1, x);
+      box.y0 = Math.min(box.y0, y);
+      box.y1 = Math.max(box.y1, y);
+      const neighbours = [x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1];
+      if (!neighbours.some((q) => q < 0 || exterior[q])) continue;
+      boundary++;
+      if (neighbours.some((q) => q < 0 || (exterior[q] && !inner[q]))) {
+        exposed++;
+        outline.push(x, y);
+      }
+    }
+    if (first >= 0) hullPoints.push(first, y, last, y);
+  }
+  const color = sum.map((v) => Math.round(v / Math.max(1, n))) as [number, number, number];
+  return { boundary, exposed, outline, hullPoints, box, color };
+}
+
+/**
+ * Complete flat region `label` of `under` (a shape with `top` lying on it) to the primitive it fits, under `top`:
+ * `under` then overlaps `top` as the design does, and its hidden part is filled with its colour.
+ */
+function completeUnder(
+  under: LayerPlan,
+  region: Int32Array,
+  label: number,
+  top: Uint8Array,
+  covered: Uint8Array,
+  inner: Uint8Array,
+  data: Uint8ClampedArray,
+  bounds: Box,
+  w: number,
+  h: number,
+): void {
+  const { boundary, exposed, outline, box, color } = describeRegion(region, label, inner, data, bounds, w, h);
+  if (exposed < 0.5 * boundary) return;
+  const shape = new Uint8Array(w * h);
+  for (let i = 0; i < shape.length; i++) shape[i] = region[i] === label ? 1 : 0;
+  const fitted = fitShape({ width: w, height: h, region: shape, covered, box, outline });
+  if (!fitted) return;
+  const mask = new Uint8Array(w * h);
+  let hidden = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!fitted[i] || !top[i]) continue;
+    mask[i] = 1;
+    under.alpha[i] = 1;
+    hidden++;
+  }
+  if (hidden > 0) under.hidden = { mask, color };
+}
+
+/** Pixels of the box (x0..x1, y0..y1) reachable from outside it without crossing region `label`. */
+function exteriorOf(region: Int32Array, label: number, x0: number, y0: number, x1: number, y1: number, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  const stack: number[] = [];
+  const visit = (x: number, y: number): void => {
+    const p = y * w + x;
+    if (out[p] || region[p] === label) return;
+    out[p] = 1;
+    stack.push(p);
+  };
+  for (let x = x0; x <= x1; x++) {
+    visit(x, y0);
+    visit(x, y1);
+  }
+  for (let y = y0; y <= y1; y++) {
+    visit(x0, y);
+    visit(x1, y);
+  }
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    const x = p % w;
+    const y = (p - x) / w;
+    if (x > x0) visit(x - 1, y);
+    if (x < x1) visit(x + 1, y);
+    if (y > y0) visit(x, y - 1);
+    if (y < y1) visit(x, y + 1);
+  }
+  // outside the box is exterior too, but callers only look one pixel beyond it
+  for (let y = Math.max(0, y0 - 1); y <= Math.min(h - 1, y1 + 1); y++) {
+    for (let x = Math.max(0, x0 - 1); x <= Math.min(w - 1, x1 + 1); x++) {
+      if (x < x0 || x > x1 || y < y0 || y > y1) out[y * w + x] = 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Split a component again and again: the flat shape beneath (see splitStacked) is completed, and what lies on it is
+ * cut into its connected parts, each of which may be a stack of its own, down to `depth` levels. Lower plans first.
+ */
+export function separateStacked(
+  plan: LayerPlan,
+  image: RgbaImage,
+  minArea: number,
+  claimed?: Float32Array,
+  depth = 3,
+): LayerPlan[] {
+  const parts = splitStacked(plan, image, minArea, claimed);
+  if (parts.length === 1 || depth <= 1) return parts;
+  const [lower, upper] = parts as [LayerPlan, LayerPlan];
+  if (!lower.hidden) return parts;
+  // parts lying (nearly) wholly on the lower shape stay in it (an icon printed on a card, a moon's dark side)
+  const pieces: LayerPlan[] = [];
+  const base = { ...lower, alpha: Float32Array.from(lower.alpha) };
+  for (const piece of connectedParts(upper, image.width, image.height, minArea)) {
+    if (shareOutside(piece.alpha, lower.alpha, image.width, image.height) >= MIN_STICKING_OUT) {
+      pieces.push(piece);
+      continue;
+    }
+    piece.alpha.forEach((v, i) => (base.alpha[i] = Math.max(base.alpha[i]!, v)));
+  }
+  if (pieces.length === 0) return [plan];
+  return [base, ...pieces.flatMap((p) => separateStacked(p, image, minArea, claimed, depth - 1))];
+}
+
+/**
+ * Share of `alpha`'s core further from the core of `shape` than a twentieth of the shape's size (a moon's dark side
+ * overhangs the circle fitted to its lit side only by its rim).
+ */
+function shareOutside(alpha: Float32Array, shape: Float32Array, w: number, h: number): number {
+  const core = new Uint8Array(w * h);
+  let area = 0;
+  for (let i = 0; i < shape.length; i++) {
+    core[i] = shape[i]! > 0.5 ? 1 : 0;
+    area += core[i]!;
+  }
+  const near = dilate(core, w, h, Math.max(2, Math.round(Math.sqrt(area) / 20)));
+  let n = 0;
+  let outside = 0;
+  for (let i = 0; i < alpha.length; i++) {
+    if (alpha[i]! <= 0.5) continue;
+    n++;
+    if (!near[i]) outside++;
+  }
+  return n > 0 ? outside / n : 0;
+}
+
+/** `mask` dilated by a (2r+1)² square. */
+function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
+  const across = new Uint8Array(mask.length);
+  for (let y = 0; y < h; y++) {
+    let last = -Infinity;
+    for (let x = 0; x < w + r; x++) {
+      if (x < w && mask[y * w + x]) last = x;
+      const at = x - r;
+      if (at >= 0 && at < w && x - last <= 2 * r) across[y * w + at] = 1;
+    }
+  }
+  const out = new Uint8Array(mask.length);
+  for (let x = 0; x < w; x++) {
+    let last = -Infinity;
+    for (let y = 0; y < h + r; y++) {
+      if (y < h && across[y * w + x]) last = y;
+      const at = y - r;
+      if (at >= 0 && at < h && y - last <= 2 * r) out[at * w + x] = 1;
+    }
+  }
+  return out;
+}
+
+/** One plan per connected part of `plan`'s core at least `minArea` large; smaller parts go with the nearest large one. */
+function connectedParts(plan: LayerPlan, w: number, h: number, minArea: number): LayerPlan[] {
+  const core = new Uint8Array(w * h);
+  const soft = new Uint8Array(w * h);
+  for (let i = 0; i < core.length; i++) {
+    core[i] = plan.alpha[i]! > 0.5 ? 1 : 0;
+    soft[i] = plan.alpha[i]! > 0 ? 1 : 0;
+  }
+  const { labels, count, sizes } = labelComponents(core, w, h);
+  const big: number[] = [];
+  for (let label = 1; label <= count; label++) if (sizes[label]! >= minArea) big.push(label);
+  if (big.length <= 1) return [plan];
+  const keep = new Int32Array(w * h);
+  const index = new Int32Array(count + 1);
+  big.forEach((label, k) => (index[label] = k + 1));
+  for (let i = 0; i < keep.length; i++) keep[i] = index[labels[i]!]!;
+  const grown = growLabels(keep, soft, w, h);
+  const alphas = big.map(() => new Float32Array(w * h));
+  for (let i = 0; i < grown.length; i++) if (grown[i]) alphas[grown[i]! - 1]![i] = plan.alpha[i]!;
+  return alphas.map((alpha, k) => ({ ...plan, alpha, name: `${plan.name} ${k + 1}` }));
+}
+
+/** `mask` eroded by a (2r+1)² square, inside the box x0..x1, y0..y1 (zero elsewhere). */
+function erode(mask: Uint8Array, x0: number, y0: number, x1: number, y1: number, w: number, r: number): Uint8Array {
+  const across = new Uint8Array(mask.length);
+  for (let y = y0; y <= y1; y++) {
+    let run = 0;
+    for (let x = x0; x <= x1; x++) {
+      run = mask[y * w + x] ? run + 1 : 0;
+      if (run >= 2 * r + 1) across[y * w + x - r] = 1;
+    }
+  }
+  const out = new Uint8Array(mask.length);
+  for (let x = x0; x <= x1; x++) {
+    let run = 0;
+    for (let y = y0; y <= y1; y++) {
+      run = across[y * w + x] ? run + 1 : 0;
+      if (run >= 2 * r + 1) out[(y - r) * w + x] = 1;
+    }
+  }
+  return out;
 }
