@@ -64,7 +64,8 @@ function describe(alpha: Float32Array, image: RgbaImage): Piece | undefined {
   let y0 = Infinity;
   let x1 = -1;
   let y1 = -1;
-  const values: number[][] = [[], [], []];
+  let n = 0;
+  const hist = new Uint32Array(3 * 256);
   for (let i = 0; i < alpha.length; i++) {
     if (alpha[i]! <= 0.5) continue;
     const x = i % w;
@@ -73,9 +74,14 @@ function describe(alpha: Float32Array, image: RgbaImage): Piece | undefined {
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
     if (y > y1) y1 = y;
-    for (let c = 0; c < 3; c++) values[c]!.push(data[i * 4 + c]!);
+    n++;
+    for (let c = 0; c < 3; c++) hist[c * 256 + data[i * 4 + c]!]!++;
   }
-  if (x1 < 0) return undefined;
-  const median = (v: number[]): number => v.sort((a, b) => a - b)[v.length >> 1]!;
-  return { x0, y0, x1, y1, n: values[0]!.length, color: [median(values[0]!), median(values[1]!), median(values[2]!)] };
+  if (n === 0) return undefined;
+  const median = (c: number): number => {
+    let seen = 0;
+    for (let v = 0; v < 256; v++) if ((seen += hist[c * 256 + v]!) > n >> 1) return v;
+    return 255;
+  };
+  return { x0, y0, x1, y1, n, color: [median(0), median(1), median(2)] };
 }
