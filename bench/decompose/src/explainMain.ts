@@ -3,7 +3,7 @@
  * per scene, the grouped predicted and ground-truth layers (by name) and the k=0 DTW path with each pair's soft IoU
  * and RGB L1; with --sheets, a contact sheet per scene (input, predicted and ground-truth layers). <run dir> is a bench run folder (under .data/bench/decompose, in runs/) holding pred/<method>/<id>.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compositeAll } from './alphaComposite.js';
@@ -24,6 +24,7 @@ const method = 'decompose';
 const predRoot = join(runDir, 'pred', method);
 const scenes = ids.length > 0 ? ids : (await readdir(predRoot)).filter((d) => /^s\d+-\d+$/.test(d)).sort();
 const dataRoot = join(runDir, '..', '..');
+if (values.sheets) await mkdir(values.sheets, { recursive: true });
 
 function grouped(set: LayerSet): { names: string[]; rgba: ReturnType<typeof compositeAll>[] } {
   const groups = groupTopLayers(set.layers.map((l) => l.rgba));
