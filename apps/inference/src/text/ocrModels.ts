@@ -33,7 +33,7 @@ async function load(dirOrDefault: string | undefined): Promise<LoadResult> {
   try {
     dir = dirOrDefault ?? defaultModelDir();
     const options: ort.InferenceSession.SessionOptions = {
-      intraOpNumThreads: Number(process.env.STRATA_ORT_THREADS ?? 2),
+      intraOpNumThreads: Number(process.env.STRATA_THREADS ?? 2),
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
     };

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   }
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const out: string[] = [];
-  out.push(`Text stage benchmark: ${count} scenes (seed ${seed}) of 1200x850 px, ${lines} lines, ${perFont.size} fonts; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, onnxruntime-node CPU, ${process.env.STRATA_ORT_THREADS ?? 2} threads.`);
+  out.push(`Text stage benchmark: ${count} scenes (seed ${seed}) of 1200x850 px, ${lines} lines, ${perFont.size} fonts; ${new Date().toISOString().slice(0, 10)}; Node ${process.version}, onnxruntime-node CPU, ${process.env.STRATA_THREADS ?? 2} threads.`);
   out.push('');
   out.push('| measure | PP-OCRv4 | classical fallback |');
   out.push('|---|---|---|');
