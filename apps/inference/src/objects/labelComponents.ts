@@ -1,42 +1,13 @@
+import { connectedComponents } from '../connectedComponents.js';
+
 /** 8-connected component labels of `mask` (0 = outside). Returns labels (1..count) and each component's size. */
 export function labelComponents(
   mask: Uint8Array,
   w: number,
   h: number,
 ): { labels: Int32Array; count: number; sizes: number[] } {
-  const labels = new Int32Array(w * h);
-  const sizes: number[] = [0];
-  const stack = new Int32Array(w * h);
-  let count = 0;
-  for (let start = 0; start < mask.length; start++) {
-    if (!mask[start] || labels[start]) continue;
-    count++;
-    let size = 0;
-    let top = 0;
-    stack[top++] = start;
-    labels[start] = count;
-    while (top > 0) {
-      const p = stack[--top]!;
-      size++;
-      const x = p % w;
-      const y = (p - x) / w;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= w) continue;
-          const q = ny * w + nx;
-          if (mask[q] && !labels[q]) {
-            labels[q] = count;
-            stack[top++] = q;
-          }
-        }
-      }
-    }
-    sizes.push(size);
-  }
-  return { labels, count, sizes };
+  const { labels, components } = connectedComponents(mask, w, h);
+  return { labels, count: components.length, sizes: [0, ...components.map((c) => c.area)] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Box, RgbaImage } from '../image.js';
-import { labelComponents, type Component } from './labelComponents.js';
+import { connectedComponents, type Component } from '../connectedComponents.js';
 
 export interface LineCandidate {
   /** Line box with a background margin around the ink. */
@@ -51,7 +51,7 @@ function overlapRatio(a: Box, b: Box): number {
 }
 
 function linesFromMask(mask: Uint8Array, w: number, h: number): LineCandidate[] {
-  const { components } = labelComponents(mask, w, h);
+  const { components } = connectedComponents(mask, w, h);
   const glyphs: Component[] = [];
   const marks: Component[] = [];
   for (const c of components) {

@@ -1,5 +1,5 @@
 import type { Box } from '../image.js';
-import { labelComponents } from './labelComponents.js';
+import { connectedComponents } from '../connectedComponents.js';
 import { corners, orientedRects, type OrientedRect } from './orientedRects.js';
 
 export interface DetBox {
@@ -46,7 +46,7 @@ export function dbPostprocess(
 ): DetBox[] {
   const mask = new Uint8Array(width * height);
   for (let i = 0; i < mask.length; i++) mask[i] = prob[i]! > params.thresh ? 1 : 0;
-  const { labels, components } = labelComponents(mask, width, height);
+  const { labels, components } = connectedComponents(mask, width, height);
   const sums = new Float64Array(components.length + 1);
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelComponents } from './labelComponents.js';
+import { connectedComponents } from '../connectedComponents.js';
 import { corners, orientedRects } from './orientedRects.js';
 
 describe('orientedRects', () => {
@@ -14,7 +14,7 @@ describe('orientedRects', () => {
       const v = -dx * Math.sin(angle) + dy * Math.cos(angle);
       if (Math.abs(u) <= 40 && Math.abs(v) <= 5) mask[y * w + x] = 1;
     }
-    const { labels, components } = labelComponents(mask, w, h);
+    const { labels, components } = connectedComponents(mask, w, h);
     const r = orientedRects(labels, w, components).get(1)!;
     expect((r.angle * 180) / Math.PI).toBeCloseTo(20, 0);
     expect(r.length).toBeGreaterThan(79);

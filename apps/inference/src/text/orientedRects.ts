@@ -1,4 +1,4 @@
-import type { Component } from './labelComponents.js';
+import type { Component } from '../connectedComponents.js';
 
 /** A rotated rectangle: centre, side lengths along its own axes, and the angle of its long side (radians). */
 export interface OrientedRect {

@@ -2,7 +2,7 @@ import type { Box, Matte, RgbaImage } from '../image.js';
 import { borderBackground } from './borderBackground.js';
 import { estimateFontSize } from './estimateFontSize.js';
 import { inkCoverage, type InkCoverage } from './inkCoverage.js';
-import { labelComponents } from './labelComponents.js';
+import { connectedComponents } from '../connectedComponents.js';
 import { otsuThreshold } from './otsuThreshold.js';
 
 export interface TextAppearance {
@@ -182,7 +182,7 @@ export function textAppearance(image: RgbaImage, lineBox: Box, core: Box | null,
   // 5. Keep the line's own ink.
   const inkMask = new Uint8Array(n);
   for (let p = 0; p < n; p++) inkMask[p] = alpha[p]! > 0 ? 1 : 0;
-  const { labels, components } = labelComponents(inkMask, w, h);
+  const { labels, components } = connectedComponents(inkMask, w, h);
   const keep = new Uint8Array(components.length + 1);
   const solid = new Uint8Array(components.length + 1);
   for (let p = 0; p < n; p++) if (alpha[p]! >= 0.5) solid[labels[p]!] = 1;

@@ -14,7 +14,7 @@ export interface Components {
 }
 
 /** 8-connected components of the non-zero pixels of `mask` (iterative flood fill, no recursion). */
-export function labelComponents(mask: Uint8Array, width: number, height: number): Components {
+export function connectedComponents(mask: Uint8Array, width: number, height: number): Components {
   const labels = new Int32Array(width * height);
   const components: Component[] = [];
   const stack = new Int32Array(width * height);
