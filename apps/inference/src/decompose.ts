@@ -10,7 +10,9 @@ import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
+import { stackText } from './pipeline/stackText.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
+import { isPlausibleText, textLikeObject } from './pipeline/plausibleText.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
 import { unblend } from './pipeline/unblend.js';
@@ -62,9 +64,12 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const detectText = options.detectText ?? (await loadTextDetector());
   const texts = await detectText(view, signal ? { signal } : {});
   await checkpoint(signal);
-  const textPlans = texts.map((t, i) => textPlan(t, i, w, h));
+  const allText = texts.map((t, i) => textPlan(t, i, w, h));
   const claimed = new Float32Array(w * h);
-  for (const t of textPlans) t.alpha.forEach((v, i) => (claimed[i] = Math.max(claimed[i]!, v > 0.05 ? 1 : 0)));
+  for (const t of allText) t.alpha.forEach((v, i) => (claimed[i] = Math.max(claimed[i]!, v > 0.05 ? 1 : 0)));
+  // a letter or two read from an icon is that icon: an object layer, not text
+  const textPlans = allText.filter((_, i) => isPlausibleText(texts[i]!));
+  const textLike = allText.filter((_, i) => !isPlausibleText(texts[i]!)).map(textLikeObject);
   progress('text', 1);
 
   progress('objects', 0);
@@ -86,7 +91,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   objects = applyHints(view, objects, hints);
   progress('objects', 1);
 
-  let plans: LayerPlan[] = [...objects, ...textPlans];
+  // text goes on top unless an object covers part of its line
+  let plans: LayerPlan[] = stackText([...objects, ...textLike], textPlans, view);
   if (options.layers === 'auto') {
     // peel again like LayerD: objects the first matte missed show up once everything found so far is removed
     const deeper = await peelBeneath(input, plans, matter, minArea, AUTO_MAX_LAYERS - 1 - plans.length, signal, progress);
