@@ -10,7 +10,8 @@ import { applyHints } from './pipeline/hintPlans.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
-import { stackText } from './pipeline/stackText.js';
+import { closeTextHoles } from './pipeline/closeTextHoles.js';
+import { continueCovered, stackText } from './pipeline/stackText.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { isPlausibleText, textLikeObject } from './pipeline/plausibleText.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
@@ -89,6 +90,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     .flatMap((p) => (p.name.endsWith('(top)') ? splitStacked(p, view, minArea) : [p]))
     .map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
+  closeTextHoles(objects, claimed, w, h);
   progress('objects', 1);
 
   // text goes on top unless an object covers part of its line
@@ -106,6 +108,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     }
   }
 
+  continueCovered(plans, view);
   const targets = await fillChain(input, plans, signal, progress);
   progress('unblend', 0);
   await checkpoint(signal);
@@ -193,8 +196,14 @@ async function fillChain(
     await checkpoint(signal);
     const plan = plans[k - 1]!;
     let hole = dilate(plan.alpha, w, h);
+    // text beneath an object is no source for the object's fill (its glyphs would be copied into the hole); the
+    // restore below puts the text back outside the object
+    if (plan.kind === 'object') {
+      for (const t of plans.slice(0, k - 1)) if (t.kind === 'text') dilate(t.alpha, w, h).forEach((v, i) => (hole[i] = hole[i]! | v));
+    }
     const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
     let filled = await filler(targets[k]!, hole, signal);
+    if (plan.kind === 'object') paintTextBeneath(filled, plans.slice(0, k - 1), plan.alpha);
     if (plan.kind === 'text' && plan.text && refineTextAlpha(targets[k]!, filled, plan.alpha, plan.text.color) > 0) {
       hole = dilate(plan.alpha, w, h);
       filled = await filler(targets[k]!, hole, signal);
@@ -207,6 +216,18 @@ async function fillChain(
   }
   progress('fill', 1);
   return targets;
+}
+
+/** Beneath an object, text that continues under it (stackText) is part of what the object's fill must show. */
+function paintTextBeneath(filled: RgbaImage, beneath: LayerPlan[], objectAlpha: Float32Array): void {
+  for (const t of beneath) {
+    if (t.kind !== 'text' || !t.text) continue;
+    const { color } = t.text;
+    t.alpha.forEach((a, i) => {
+      if (a <= 0 || objectAlpha[i]! <= 0.5) return;
+      for (let c = 0; c < 3; c++) filled.data[i * 4 + c] = Math.round(a * color[c]! + (1 - a) * filled.data[i * 4 + c]!);
+    });
+  }
 }
 
 function dilate(alpha: Float32Array, w: number, h: number): Uint8Array {

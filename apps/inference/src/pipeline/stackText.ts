@@ -66,6 +66,65 @@ export function covers(c: Cover | undefined): boolean {
   return !!c && c.rows >= 0.5 && c.outside > 0 && c.inside < MAX_COVERED_DENSITY * c.outside;
 }
 
+/** Colour distance from an object's median colour that counts as detail (glyphs seen through it, an emoji's features). */
+const DETAIL_DISTANCE = 30;
+/** An object with less than this share of detail where it covers a line hides the line's glyphs completely. */
+const MAX_OPAQUE_DETAIL = 0.05;
+
+/**
+ * A line an opaque object hides part of continues beneath it (the detector stops at the object). Gives the line a
+ * uniform alpha, its visible ink density, where the object covers its rows within one line height of its ends: the
+ * guess costs little (nobody sees it) and makes the text overlap the object, as the glyphs beneath do. Returns the
+ * number of pixels added. Mutates `text.alpha`.
+ */
+export function continueBeneath(text: LayerPlan, object: LayerPlan, image: RgbaImage): number {
+  const { width: w, data } = image;
+  const b = planBounds(text.alpha, w, 0.3);
+  if (!b) return 0;
+  const lineH = b.y1 - b.y0 + 1;
+  const x0 = Math.max(0, b.x0 - lineH);
+  const x1 = Math.min(w - 1, b.x1 + lineH);
+  const under: number[] = [];
+  let ink = 0;
+  let n = 0;
+  for (let y = b.y0; y <= b.y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const i = y * w + x;
+      if (object.alpha[i]! > 0.5) under.push(i);
+      else if (x >= b.x0 && x <= b.x1) {
+        ink += text.alpha[i]!;
+        n++;
+      }
+    }
+  }
+  if (under.length === 0 || n === 0) return 0;
+  const mid = [0, 1, 2].map((c) => median(under.map((i) => data[i * 4 + c]!)));
+  let detail = 0;
+  for (const i of under) {
+    if (Math.hypot(data[i * 4]! - mid[0]!, data[i * 4 + 1]! - mid[1]!, data[i * 4 + 2]! - mid[2]!) > DETAIL_DISTANCE) detail++;
+  }
+  if (detail > MAX_OPAQUE_DETAIL * under.length) return 0;
+  const density = ink / n;
+  for (const i of under) text.alpha[i] = Math.max(text.alpha[i]!, density);
+  return under.length;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? 0;
+}
+
+/**
+ * Every text line in `plans` (bottom to top) that lies beneath objects continues beneath the opaque ones that cover it
+ * (continueBeneath). Run once the stack is final: the guessed alpha would count as a hole when peeling again.
+ */
+export function continueCovered(plans: LayerPlan[], image: RgbaImage): void {
+  plans.forEach((t, k) => {
+    if (t.kind !== 'text') return;
+    for (const o of plans.slice(k + 1)) if (o.kind === 'object' && covers(coverOf(t, o, image))) continueBeneath(t, o, image);
+  });
+}
+
 /**
  * Stacks `objects` (bottom to top) and `texts`: every text line goes on top, except one that an object covers, which
  * goes just beneath the lowest object covering it.
@@ -75,14 +134,11 @@ export function stackText(objects: LayerPlan[], texts: LayerPlan[], image: RgbaI
   const top: LayerPlan[] = [];
   for (const t of texts) {
     const k = objects.findIndex((o) => covers(coverOf(t, o, image)));
-    if (process.env.STRATA_DEBUG_TEXT) {
-      for (const o of objects) {
-        const c = coverOf(t, o, image);
-        if (c && c.rows > 0) console.error(`[stackText] ${t.name} / ${o.name}: in ${c.inside.toFixed(3)} out ${c.outside.toFixed(3)} rows ${c.rows.toFixed(2)}`);
-      }
+    if (k < 0) {
+      top.push(t);
+      continue;
     }
-    if (k < 0) top.push(t);
-    else below.set(k, [...(below.get(k) ?? []), t]);
+    below.set(k, [...(below.get(k) ?? []), t]);
   }
   return [...objects.flatMap((o, k) => [...(below.get(k) ?? []), o]), ...top];
 }
