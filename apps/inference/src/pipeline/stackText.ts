@@ -85,6 +85,7 @@ export function continueBeneath(text: LayerPlan, object: LayerPlan, image: RgbaI
   const x0 = Math.max(0, b.x0 - lineH);
   const x1 = Math.min(w - 1, b.x1 + lineH);
   const under: number[] = [];
+  const clear: number[] = [];
   let ink = 0;
   let n = 0;
   for (let y = b.y0; y <= b.y1; y++) {
@@ -94,6 +95,7 @@ export function continueBeneath(text: LayerPlan, object: LayerPlan, image: RgbaI
       else if (x >= b.x0 && x <= b.x1) {
         ink += text.alpha[i]!;
         n++;
+        if (text.alpha[i]! === 0) clear.push(i);
       }
     }
   }
@@ -103,10 +105,59 @@ export function continueBeneath(text: LayerPlan, object: LayerPlan, image: RgbaI
   for (const i of under) {
     if (Math.hypot(data[i * 4]! - mid[0]!, data[i * 4 + 1]! - mid[1]!, data[i * 4 + 2]! - mid[2]!) > DETAIL_DISTANCE) detail++;
   }
-  if (detail > MAX_OPAQUE_DETAIL * under.length) return 0;
+  if (detail > MAX_OPAQUE_DETAIL * under.length) return seenThrough(text, under, clear, mid, image);
   const density = ink / n;
   for (const i of under) text.alpha[i] = Math.max(text.alpha[i]!, density);
   return under.length;
+}
+
+/** Off-line colour distance (0..441) a glyph seen through an object may have. */
+const MAX_TINT_RESIDUAL = 30;
+/** Share of an object's detail that must be explained as tinted glyphs before glyphs are read from it. */
+const MIN_TINTED_SHARE = 0.6;
+
+/**
+ * A see-through object over text shows the glyphs tinted: a pixel is mid + t·s·(ink − B), with mid the object over
+ * the line's background B, s the share of what lies beneath that shows through and t the glyph's coverage. Estimates
+ * s from the most strongly tinted pixels and gives the text alpha t there. Detail that is not on that line (an
+ * emoji's features) means the object is not see-through over text: nothing changes.
+ */
+function seenThrough(text: LayerPlan, under: number[], clear: number[], mid: number[], image: RgbaImage): number {
+  const color = text.text?.color;
+  if (!color || clear.length === 0) return 0;
+  const { data } = image;
+  const bg = [0, 1, 2].map((c) => median(clear.map((i) => data[i * 4 + c]!)));
+  const dir = [0, 1, 2].map((c) => color[c]! - bg[c]!);
+  const len2 = dir[0]! ** 2 + dir[1]! ** 2 + dir[2]! ** 2;
+  if (len2 < 900) return 0;
+  const proj = new Float32Array(under.length);
+  const off = new Float32Array(under.length);
+  under.forEach((i, k) => {
+    const d = [0, 1, 2].map((c) => data[i * 4 + c]! - mid[c]!);
+    const p = (d[0]! * dir[0]! + d[1]! * dir[1]! + d[2]! * dir[2]!) / len2;
+    proj[k] = p;
+    off[k] = Math.hypot(d[0]! - p * dir[0]!, d[1]! - p * dir[1]!, d[2]! - p * dir[2]!);
+  });
+  const strong: number[] = [];
+  let detail = 0;
+  for (let k = 0; k < under.length; k++) {
+    if (proj[k]! * Math.sqrt(len2) <= DETAIL_DISTANCE && off[k]! <= DETAIL_DISTANCE) continue;
+    detail++;
+    if (off[k]! <= MAX_TINT_RESIDUAL && proj[k]! > 0) strong.push(proj[k]!);
+  }
+  if (strong.length < 20 || strong.length < MIN_TINTED_SHARE * detail) return 0;
+  strong.sort((p, q) => p - q);
+  const share = strong[Math.floor(strong.length * 0.7)]!;
+  let added = 0;
+  under.forEach((i, k) => {
+    if (off[k]! > MAX_TINT_RESIDUAL || proj[k]! <= 0) return;
+    const t = Math.min(1, proj[k]! / share);
+    if (t > text.alpha[i]!) {
+      text.alpha[i] = t;
+      added++;
+    }
+  });
+  return added;
 }
 
 function median(values: number[]): number {
