@@ -1,4 +1,4 @@
-import type { LayerPlan } from './LayerPlan.js';
+import { planBounds, type LayerPlan } from './LayerPlan.js';
 
 /** Widest hole (pixels along a row or column) a glyph stroke cuts into an object. */
 const MAX_HOLE = 48;
@@ -9,9 +9,11 @@ const MAX_HOLE = 48;
  * the smaller of their alphas. The object then is whole beneath the text, as it is in the design. Mutates the plans.
  */
 export function closeTextHoles(objects: LayerPlan[], claimed: Float32Array, w: number, h: number): void {
+  const fill = new Float32Array(w * h);
   for (const o of objects) {
     const a = o.alpha;
-    const fill = new Float32Array(a.length);
+    const b = planBounds(a, w, 0.5);
+    if (!b) continue;
     const scan = (start: number, step: number, count: number): void => {
       let last = -1;
       for (let k = 0; k < count; k++) {
@@ -30,8 +32,13 @@ export function closeTextHoles(objects: LayerPlan[], claimed: Float32Array, w: n
         }
       }
     };
-    for (let y = 0; y < h; y++) scan(y * w, 1, w);
-    for (let x = 0; x < w; x++) scan(x, w, h);
-    for (let i = 0; i < a.length; i++) if (claimed[i] && fill[i]! > a[i]!) a[i] = fill[i]!;
+    for (let y = b.y0; y <= b.y1; y++) scan(y * w + b.x0, 1, b.x1 - b.x0 + 1);
+    for (let x = b.x0; x <= b.x1; x++) scan(b.y0 * w + x, w, b.y1 - b.y0 + 1);
+    for (let y = b.y0; y <= b.y1; y++) {
+      for (let i = y * w + b.x0; i <= y * w + b.x1; i++) {
+        if (claimed[i] && fill[i]! > a[i]!) a[i] = fill[i]!;
+        fill[i] = 0;
+      }
+    }
   }
 }
