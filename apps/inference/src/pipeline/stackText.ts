@@ -5,23 +5,28 @@ import { planBounds, type LayerPlan } from './LayerPlan.js';
 const INK_DISTANCE = 60;
 /** An object covers a line when its span in the line's rows shows less than this share of the ink density elsewhere. */
 const MAX_COVERED_DENSITY = 0.25;
-/** ...and it spans at least this many line heights of the (extended) line in at least half of the line's rows. */
+/** ...and it spans at least this many line heights of the line itself in at least half of the line's rows (an object
+ *  just beyond the line's end, a lid next to the first letter, is beside it, not over it). */
 const MIN_SPAN_HEIGHTS = 0.5;
+/** ...and is solid there (a stroke icon next to a line has the background, not hidden glyphs, between its strokes). */
+const MIN_SOLID = 0.6;
 
 export interface Cover {
   /** Ink density (share of pixels near the text colour) inside the object's span and elsewhere in the line. */
   inside: number;
   outside: number;
-  /** Rows of the line where the object spans at least MIN_SPAN_HEIGHTS line heights, as a share of the line's rows. */
+  /** Rows where the object spans at least MIN_SPAN_HEIGHTS line heights of the line, as a share of the line's rows. */
   rows: number;
+  /** Share of the object's span that is its core: a hollow object (a stroke icon) hides nothing between its strokes. */
+  solid: number;
 }
 
 /**
- * Text is on top unless something covers it. An object covers a text line when, in the line's rows (the line extended
- * by one line height at both ends, where a detector stops at a covered glyph), the object spans a real part of the
- * line and the text's colour is missing inside that span (hidden by an opaque object or tinted by a see-through one)
- * while the rest of the line shows it. Rows count the object's span from its leftmost to its rightmost core pixel, so
- * the holes the text stage cut out of an object beneath the text do not count as missing ink.
+ * Text is on top unless something covers it. An object covers a text line when, in the line's rows, the solid object
+ * spans a real part of the line and the text's colour is missing inside that span (hidden by an opaque object or
+ * tinted by a see-through one; the span is measured out to one line height beyond the line's ends, where a detector
+ * stops at a covered glyph) while the rest of the line shows it. Rows count the object's span from its leftmost to its
+ * rightmost core pixel, so holes cut out of an object beneath the text do not count as missing ink.
  */
 export function coverOf(text: LayerPlan, object: LayerPlan, image: RgbaImage): Cover | undefined {
   const color = text.text?.color;
@@ -39,6 +44,7 @@ export function coverOf(text: LayerPlan, object: LayerPlan, image: RgbaImage): C
   let outN = 0;
   let outInk = 0;
   let spanRows = 0;
+  let solid = 0;
   for (let y = b.y0; y <= Math.min(h - 1, b.y1); y++) {
     let s0 = -1;
     let s1 = -2;
@@ -47,11 +53,12 @@ export function coverOf(text: LayerPlan, object: LayerPlan, image: RgbaImage): C
       if (s0 < 0) s0 = x;
       s1 = x;
     }
-    if (s1 - s0 + 1 >= MIN_SPAN_HEIGHTS * lineH) spanRows++;
+    if (Math.min(s1, b.x1) - Math.max(s0, b.x0) + 1 >= MIN_SPAN_HEIGHTS * lineH) spanRows++;
     for (let x = x0; x <= x1; x++) {
       const i = y * w + x;
       if (x >= s0 && x <= s1) {
         inN++;
+        if (object.alpha[i]! > 0.5) solid++;
         if (ink(i)) inInk++;
       } else if (x >= b.x0 && x <= b.x1) {
         outN++;
@@ -59,11 +66,16 @@ export function coverOf(text: LayerPlan, object: LayerPlan, image: RgbaImage): C
       }
     }
   }
-  return { inside: inN > 0 ? inInk / inN : 0, outside: outN > 0 ? outInk / outN : 0, rows: spanRows / lineH };
+  return {
+    inside: inN > 0 ? inInk / inN : 0,
+    outside: outN > 0 ? outInk / outN : 0,
+    rows: spanRows / lineH,
+    solid: inN > 0 ? solid / inN : 0,
+  };
 }
 
 export function covers(c: Cover | undefined): boolean {
-  return !!c && c.rows >= 0.5 && c.outside > 0 && c.inside < MAX_COVERED_DENSITY * c.outside;
+  return !!c && c.rows >= 0.5 && c.solid >= MIN_SOLID && c.outside > 0 && c.inside < MAX_COVERED_DENSITY * c.outside;
 }
 
 /** Colour distance from an object's median colour that counts as detail (glyphs seen through it, an emoji's features). */
