@@ -28,11 +28,15 @@ export interface Cover {
  * stops at a covered glyph) while the rest of the line shows it. Rows count the object's span from its leftmost to its
  * rightmost core pixel, so holes cut out of an object beneath the text do not count as missing ink.
  */
-export function coverOf(text: LayerPlan, object: LayerPlan, image: RgbaImage): Cover | undefined {
+export function coverOf(
+  text: LayerPlan,
+  object: LayerPlan,
+  image: RgbaImage,
+  b = planBounds(text.alpha, image.width, 0.3),
+): Cover | undefined {
   const color = text.text?.color;
   if (!color) return undefined;
   const { width: w, height: h, data } = image;
-  const b = planBounds(text.alpha, w, 0.3);
   if (!b) return undefined;
   const lineH = b.y1 - b.y0 + 1;
   const x0 = Math.max(0, b.x0 - lineH);
@@ -89,9 +93,13 @@ const MAX_OPAQUE_DETAIL = 0.05;
  * guess costs little (nobody sees it) and makes the text overlap the object, as the glyphs beneath do. Returns the
  * number of pixels added. Mutates `text.alpha`.
  */
-export function continueBeneath(text: LayerPlan, object: LayerPlan, image: RgbaImage): number {
+export function continueBeneath(
+  text: LayerPlan,
+  object: LayerPlan,
+  image: RgbaImage,
+  b = planBounds(text.alpha, image.width, 0.3),
+): number {
   const { width: w, data } = image;
-  const b = planBounds(text.alpha, w, 0.3);
   if (!b) return 0;
   const lineH = b.y1 - b.y0 + 1;
   const x0 = Math.max(0, b.x0 - lineH);
@@ -184,7 +192,8 @@ function median(values: number[]): number {
 export function continueCovered(plans: LayerPlan[], image: RgbaImage): void {
   plans.forEach((t, k) => {
     if (t.kind !== 'text') return;
-    for (const o of plans.slice(k + 1)) if (o.kind === 'object' && covers(coverOf(t, o, image))) continueBeneath(t, o, image);
+    const b = planBounds(t.alpha, image.width, 0.3);
+    for (const o of plans.slice(k + 1)) if (o.kind === 'object' && covers(coverOf(t, o, image, b))) continueBeneath(t, o, image, b);
   });
 }
 
@@ -196,7 +205,8 @@ export function stackText(objects: LayerPlan[], texts: LayerPlan[], image: RgbaI
   const below = new Map<number, LayerPlan[]>();
   const top: LayerPlan[] = [];
   for (const t of texts) {
-    const k = objects.findIndex((o) => covers(coverOf(t, o, image)));
+    const b = planBounds(t.alpha, image.width, 0.3);
+    const k = objects.findIndex((o) => covers(coverOf(t, o, image, b)));
     if (k < 0) {
       top.push(t);
       continue;
