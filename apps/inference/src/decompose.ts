@@ -7,7 +7,7 @@ import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
-import type { LayerPlan } from './pipeline/LayerPlan.js';
+import { planBounds, type LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
 import { closeTextHoles } from './pipeline/closeTextHoles.js';
@@ -196,10 +196,10 @@ async function fillChain(
     await checkpoint(signal);
     const plan = plans[k - 1]!;
     let hole = dilate(plan.alpha, w, h);
-    // text beneath an object is no source for the object's fill (its glyphs would be copied into the hole); the
-    // restore below puts the text back outside the object
+    // text beneath an object that covers it is no source for the object's fill (its glyphs would be copied into the
+    // hole); only the text near the object, so the fill's window does not grow much; the restore below puts it back
     if (plan.kind === 'object') {
-      for (const t of plans.slice(0, k - 1)) if (t.kind === 'text') dilate(t.alpha, w, h).forEach((v, i) => (hole[i] = hole[i]! | v));
+      for (const t of plans.slice(0, k - 1)) if (t.kind === 'text') excludeNearby(hole, t.alpha, w, h);
     }
     const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
     let filled = await filler(targets[k]!, hole, signal);
@@ -216,6 +216,20 @@ async function fillChain(
   }
   progress('fill', 1);
   return targets;
+}
+
+/**
+ * Adds to `hole` the pixels of `alpha` (dilated) within the window a fill draws its sources from (the hole's box with
+ * a margin of 0.6 of its size, as in patchMatchFill), if `alpha` reaches into the hole at all.
+ */
+function excludeNearby(hole: Uint8Array, alpha: Float32Array, w: number, h: number): void {
+  const box = planBounds(Float32Array.from(hole), w, 0.5);
+  if (!box || !alpha.some((v, i) => v > 0.05 && hole[i] === 1)) return;
+  const margin = Math.round(0.6 * Math.max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1));
+  const extra = dilate(alpha, w, h);
+  for (let y = Math.max(0, box.y0 - margin); y <= Math.min(h - 1, box.y1 + margin); y++) {
+    for (let x = Math.max(0, box.x0 - margin); x <= Math.min(w - 1, box.x1 + margin); x++) hole[y * w + x] = hole[y * w + x]! | extra[y * w + x]!;
+  }
 }
 
 /** Beneath an object, text that continues under it (stackText) is part of what the object's fill must show. */
