@@ -7,7 +7,7 @@ import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
-import { planBounds, type LayerPlan } from './pipeline/LayerPlan.js';
+import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { splitStacked } from './pipeline/splitStacked.js';
 import { closeTextHoles } from './pipeline/closeTextHoles.js';
@@ -223,8 +223,17 @@ async function fillChain(
  * a margin of 0.6 of its size, as in patchMatchFill), if `alpha` reaches into the hole at all.
  */
 function excludeNearby(hole: Uint8Array, alpha: Float32Array, w: number, h: number): void {
-  const box = planBounds(Float32Array.from(hole), w, 0.5);
-  if (!box || !alpha.some((v, i) => v > 0.05 && hole[i] === 1)) return;
+  if (!alpha.some((v, i) => v > 0.05 && hole[i] === 1)) return;
+  const box = { x0: w, y0: h, x1: -1, y1: -1 };
+  for (let i = 0; i < hole.length; i++) {
+    if (!hole[i]) continue;
+    const x = i % w;
+    const y = (i - x) / w;
+    if (x < box.x0) box.x0 = x;
+    if (x > box.x1) box.x1 = x;
+    if (y < box.y0) box.y0 = y;
+    if (y > box.y1) box.y1 = y;
+  }
   const margin = Math.round(0.6 * Math.max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1));
   const extra = dilate(alpha, w, h);
   for (let y = Math.max(0, box.y0 - margin); y <= Math.min(h - 1, box.y1 + margin); y++) {
