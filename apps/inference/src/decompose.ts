@@ -12,7 +12,10 @@ import { joinPieces } from './pipeline/joinPieces.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { separateStacked } from './pipeline/splitStacked.js';
+import { closeTextHoles } from './pipeline/closeTextHoles.js';
+import { continueCovered, stackText } from './pipeline/stackText.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
+import { isPlausibleText, textLikeObject } from './pipeline/plausibleText.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { removeTint, seeThroughTint } from './pipeline/seeThroughTint.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
@@ -65,9 +68,12 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const detectText = options.detectText ?? (await loadTextDetector());
   const texts = await detectText(view, signal ? { signal } : {});
   await checkpoint(signal);
-  const textPlans = texts.map((t, i) => textPlan(t, i, w, h));
+  const allText = texts.map((t, i) => textPlan(t, i, w, h));
   const claimed = new Float32Array(w * h);
-  for (const t of textPlans) t.alpha.forEach((v, i) => (claimed[i] = Math.max(claimed[i]!, v > 0.05 ? 1 : 0)));
+  for (const t of allText) t.alpha.forEach((v, i) => (claimed[i] = Math.max(claimed[i]!, v > 0.05 ? 1 : 0)));
+  // a letter or two read from an icon is that icon: an object layer, not text
+  const textPlans = allText.filter((_, i) => isPlausibleText(texts[i]!));
+  const textLike = allText.filter((_, i) => !isPlausibleText(texts[i]!)).map(textLikeObject);
   progress('text', 1);
 
   progress('objects', 0);
@@ -87,10 +93,12 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     .flatMap((p) => separateStacked(p, view, minArea, claimed));
   objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
+  closeTextHoles(objects, claimed, w, h);
   progress('objects', 1);
 
-  let plans: LayerPlan[] = [...objects, ...textPlans];
-  const fills: FillCache = new WeakMap();
+  // text goes on top unless an object covers part of its line
+  let plans: LayerPlan[] = stackText([...objects, ...textLike], textPlans, view);
+  let fills: FillCache = new WeakMap();
   if (options.layers === 'auto') {
     // peel again like LayerD: objects the first matte missed show up once everything found so far is removed
     const deeper = await peelBeneath(input, plans, matter, minArea, AUTO_MAX_LAYERS - 1 - plans.length, fills, signal, progress);
@@ -104,6 +112,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     }
   }
 
+  // text continued beneath the objects covering it changes the fills from the second peel's chain
+  if (continueCovered(plans, view) > 0) fills = new WeakMap();
   const opacities: (number | undefined)[] = [];
   const targets = await fillChain(input, plans, fills, signal, progress, opacities);
   progress('unblend', 0);
@@ -213,8 +223,14 @@ async function fillChain(
       continue;
     }
     let hole = dilate(plan.alpha, w, h);
+    // text beneath an object that covers it is no source for the object's fill (its glyphs would be copied into the
+    // hole); only the text near the object, so the fill's window does not grow much; the restore below puts it back
+    if (plan.kind === 'object') {
+      for (const t of plans.slice(0, k - 1)) if (t.kind === 'text') excludeNearby(hole, t.alpha, w, h);
+    }
     const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
     let filled = await filler(targets[k]!, hole, signal);
+    if (plan.kind === 'object') paintTextBeneath(filled, plans.slice(0, k - 1), plan.alpha);
     if (plan.kind === 'text' && plan.text && refineTextAlpha(targets[k]!, filled, plan.alpha, plan.text.color) > 0) {
       hole = dilate(plan.alpha, w, h);
       filled = await filler(targets[k]!, hole, signal);
@@ -239,6 +255,41 @@ function paintHidden(image: RgbaImage, hole: Uint8Array, alpha: Float32Array, hi
   if (!hidden) return;
   const [r, g, b] = hidden.color;
   for (let i = 0; i < hole.length; i++) if (hole[i] && hidden.mask[i] && alpha[i]! > 0.004) image.data.set([r, g, b, 255], i * 4);
+}
+
+/**
+ * Adds to `hole` the pixels of `alpha` (dilated) within the window a fill draws its sources from (the hole's box with
+ * a margin of 0.6 of its size, as in patchMatchFill), if `alpha` reaches into the hole at all.
+ */
+function excludeNearby(hole: Uint8Array, alpha: Float32Array, w: number, h: number): void {
+  if (!alpha.some((v, i) => v > 0.05 && hole[i] === 1)) return;
+  const box = { x0: w, y0: h, x1: -1, y1: -1 };
+  for (let i = 0; i < hole.length; i++) {
+    if (!hole[i]) continue;
+    const x = i % w;
+    const y = (i - x) / w;
+    if (x < box.x0) box.x0 = x;
+    if (x > box.x1) box.x1 = x;
+    if (y < box.y0) box.y0 = y;
+    if (y > box.y1) box.y1 = y;
+  }
+  const margin = Math.round(0.6 * Math.max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1));
+  const extra = dilate(alpha, w, h);
+  for (let y = Math.max(0, box.y0 - margin); y <= Math.min(h - 1, box.y1 + margin); y++) {
+    for (let x = Math.max(0, box.x0 - margin); x <= Math.min(w - 1, box.x1 + margin); x++) hole[y * w + x] = hole[y * w + x]! | extra[y * w + x]!;
+  }
+}
+
+/** Beneath an object, text that continues under it (stackText) is part of what the object's fill must show. */
+function paintTextBeneath(filled: RgbaImage, beneath: LayerPlan[], objectAlpha: Float32Array): void {
+  for (const t of beneath) {
+    if (t.kind !== 'text' || !t.text) continue;
+    const { color } = t.text;
+    t.alpha.forEach((a, i) => {
+      if (a <= 0 || objectAlpha[i]! <= 0.5) return;
+      for (let c = 0; c < 3; c++) filled.data[i * 4 + c] = Math.round(a * color[c]! + (1 - a) * filled.data[i * 4 + c]!);
+    });
+  }
 }
 
 function dilate(alpha: Float32Array, w: number, h: number): Uint8Array {
