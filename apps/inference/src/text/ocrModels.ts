@@ -36,6 +36,11 @@ async function load(dirOrDefault: string | undefined): Promise<LoadResult> {
       intraOpNumThreads: Number(process.env.STRATA_THREADS ?? 2),
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
+      // the detector runs at each image's own size: with ORT's default arena and memory pattern the arena keeps growing
+      // to the largest block seen (~250 MB held for good, and the worker's per-image peak rose over a run); without
+      // them the activations go back to malloc after each run at the same speed
+      enableCpuMemArena: false,
+      enableMemPattern: false,
     };
     const [det, rec, keys] = await Promise.all([
       ort.InferenceSession.create(path.join(dir, 'ch_PP-OCRv4_det_infer.onnx'), options),
