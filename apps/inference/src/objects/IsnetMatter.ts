@@ -1,7 +1,6 @@
 import * as ort from 'onnxruntime-node';
 import { DecomposeError, throwIfAborted } from '../errors.js';
 import type { Matte, RgbaImage } from '../image.js';
-import { collectGarbage } from './collectGarbage.js';
 import { isnetModelPath, type IsnetVariant } from './isnetWeights.js';
 import { fromIsnetOutput, ISNET_SIZE, toIsnetInput } from './isnetTensors.js';
 import type { Matter } from './Matter.js';
@@ -48,8 +47,6 @@ export class IsnetMatter implements Matter {
     const session = await this.load();
     throwIfAborted(signal);
     const input = new ort.Tensor('float32', toIsnetInput(image), [1, 3, ISNET_SIZE, ISNET_SIZE]);
-    // the run allocates ~0.6 GB in native code; free the pipeline's dead planes first so malloc can reuse them
-    collectGarbage();
     const result = await session.run({ input }, ['output']);
     throwIfAborted(signal);
     const output = result.output;
