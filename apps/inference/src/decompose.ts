@@ -6,6 +6,7 @@ import { IsnetMatter } from './objects/IsnetMatter.js';
 import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import type { Hint } from './pipeline/Hint.js';
+import { edgeTint } from './pipeline/edgeTint.js';
 import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
@@ -225,7 +226,7 @@ async function fillChain(
     }
     // a flat shape completed under this layer shows its own colour there
     for (const below of plans.slice(0, k - 1)) paintHidden(filled, hole, plan.alpha, below.hidden);
-    const tint = plan.kind === 'object' ? seeThroughTint(plan.alpha, targets[k]!, filled) : undefined;
+    const tint = plan.kind === 'object' ? (seeThroughTint(plan.alpha, targets[k]!, filled) ?? edgeTint(plan.alpha, targets[k]!)) : undefined;
     if (tint) filled = removeTint(plan.alpha, targets[k]!, tint);
     opacities[k - 1] = tint?.opacity;
     targets[k - 1] = filled;
