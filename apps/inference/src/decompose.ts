@@ -7,6 +7,7 @@ import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import type { Hint } from './pipeline/Hint.js';
 import { edgeTint } from './pipeline/edgeTint.js';
+import { flatRegions } from './pipeline/flatRegions.js';
 import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
@@ -169,7 +170,15 @@ async function peelBeneath(
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height, BENEATH_DOUBTFUL))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
     .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY);
-  return joinPieces(found, beneath)
+  // flat cards the matte took for backdrop, unless they are the fill of a hole above or already matted
+  const taken = new Uint8Array(holes.length);
+  for (const p of found) p.alpha.forEach((v, i) => (taken[i] = taken[i]! | (v > 0.5 ? 1 : 0)));
+  const shapes = flatRegions(beneath).filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES && shareIn(p.alpha, taken) <= 0.5);
+  // a matted piece of such a card is the card
+  const card = new Uint8Array(holes.length);
+  for (const p of shapes) p.alpha.forEach((v, i) => (card[i] = card[i]! | (v > 0.5 ? 1 : 0)));
+  const rest = found.filter((p) => shareIn(p.alpha, card) <= 0.8);
+  return [...shapes, ...joinPieces(rest, beneath)]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
 }
