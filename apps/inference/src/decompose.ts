@@ -5,19 +5,21 @@ import { cropToContent, type Layer, type Stage } from './Layer.js';
 import { IsnetMatter } from './objects/IsnetMatter.js';
 import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
-import type { Hint } from './pipeline/Hint.js';
 import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
+import { closeTextHoles } from './pipeline/closeTextHoles.js';
+import { edgeTint } from './pipeline/edgeTint.js';
+import { flatRegions } from './pipeline/flatRegions.js';
+import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
 import type { LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
-import { separateStacked } from './pipeline/splitStacked.js';
-import { closeTextHoles } from './pipeline/closeTextHoles.js';
-import { continueCovered, stackText } from './pipeline/stackText.js';
-import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { isPlausibleText, textLikeObject } from './pipeline/plausibleText.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { removeTint, seeThroughTint } from './pipeline/seeThroughTint.js';
+import { separateStacked } from './pipeline/splitStacked.js';
+import { continueCovered, stackText } from './pipeline/stackText.js';
+import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
 import { unblend } from './pipeline/unblend.js';
 import { validateImage, validateOptions, type LayerCount } from './pipeline/validateInput.js';
@@ -178,7 +180,15 @@ async function peelBeneath(
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height, BENEATH_DOUBTFUL))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
     .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY);
-  return joinPieces(found, beneath)
+  // flat cards the matte took for backdrop, unless they are the fill of a hole above or already matted
+  const taken = new Uint8Array(holes.length);
+  for (const p of found) p.alpha.forEach((v, i) => (taken[i] = taken[i]! | (v > 0.5 ? 1 : 0)));
+  const shapes = flatRegions(beneath).filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES && shareIn(p.alpha, taken) <= 0.5);
+  // a matted piece of such a card is the card
+  const card = new Uint8Array(holes.length);
+  for (const p of shapes) p.alpha.forEach((v, i) => (card[i] = card[i]! | (v > 0.5 ? 1 : 0)));
+  const rest = found.filter((p) => shareIn(p.alpha, card) <= 0.8);
+  return [...shapes, ...joinPieces(rest, beneath)]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
 }
@@ -241,7 +251,7 @@ async function fillChain(
     }
     // a flat shape completed under this layer shows its own colour there
     for (const below of plans.slice(0, k - 1)) paintHidden(filled, hole, plan.alpha, below.hidden);
-    const tint = plan.kind === 'object' ? seeThroughTint(plan.alpha, targets[k]!, filled) : undefined;
+    const tint = plan.kind === 'object' ? (seeThroughTint(plan.alpha, targets[k]!, filled) ?? edgeTint(plan.alpha, targets[k]!)) : undefined;
     if (tint) filled = removeTint(plan.alpha, targets[k]!, tint);
     opacities[k - 1] = tint?.opacity;
     targets[k - 1] = filled;
