@@ -17,6 +17,7 @@ export interface ReportContext {
 const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const f3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : '–');
 const s1 = (ms: number): string => (Number.isFinite(ms) ? (ms / 1000).toFixed(2) : '–');
+const db = (x: number): string => (x === Infinity ? '∞' : f2(x));
 const mark = (ok: boolean): string => (ok ? 'yes' : '**no**');
 
 function targets(s: MethodSummary): string[] {
@@ -30,6 +31,7 @@ function targets(s: MethodSummary): string[] {
     `| RGB L1, 0 merges | ≤ 0.05 | ${f3(l0.rgbL1)} | ${mark(l0.rgbL1 <= 0.05)} |`,
     `| median time per image (warm) | ≤ 4 s per ~1 MP | ${s1(s.medianMs)} s (${f2(s.medianSecPerMp)} s/MP) | ${mark(s.medianSecPerMp <= 4)} |`,
     `| peak RSS | ≤ 1536 MB | ${Math.round(s.peakRssMb)} MB | ${mark(s.peakRssMb <= 1536)} |`,
+    `| composite of the layers equals the input, every image | PSNR ≥ 50 dB, ≥ 99.9 % of pixels within 2 | worst image ${db(s.recomposeMinPsnr)} dB, ${f3(100 * s.recomposeMinWithin2)} % | ${mark(s.recomposeMinPsnr >= 50 && s.recomposeMinWithin2 >= 0.999)} |`,
   ];
 }
 

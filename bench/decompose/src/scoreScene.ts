@@ -1,6 +1,8 @@
+import { compositeAll } from './alphaComposite.js';
 import { evaluateLayers, type LevelScores } from './evaluateLayers.js';
 import type { LayerSet } from './layerSet.js';
 import { matchTextLayers, type TextMatch } from './matchTextLayers.js';
+import { recomposition, type Recomposition } from './recomposition.js';
 
 export interface SceneScore {
   id: string;
@@ -10,6 +12,8 @@ export interface SceneScore {
   /** |predicted - ground-truth| layer count, before any grouping. */
   countError: number;
   text: TextMatch[];
+  /** The predicted layers' composite against the input (the ground truth's composite). */
+  recomposition: Recomposition;
 }
 
 export function scoreScene(id: string, pred: LayerSet, gt: LayerSet, maxEdits = 5): SceneScore {
@@ -21,5 +25,6 @@ export function scoreScene(id: string, pred: LayerSet, gt: LayerSet, maxEdits = 
     gtLayers: gt.layers.length,
     countError: Math.abs(pred.layers.length - gt.layers.length),
     text: matchTextLayers(pred.layers, gt.layers.filter((l) => l.kind === 'text')),
+    recomposition: recomposition(compositeAll(pred.layers.map((l) => l.rgba)), compositeAll(gt.layers.map((l) => l.rgba))),
   };
 }

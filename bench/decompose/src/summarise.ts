@@ -29,6 +29,9 @@ export interface MethodSummary {
   medianSecPerMp: number;
   peakRssMb: number;
   stageMedianMs: Record<string, number>;
+  /** The worst image's recomposition: lowest PSNR and lowest share of pixels within 2 levels of the input. */
+  recomposeMinPsnr: number;
+  recomposeMinWithin2: number;
 }
 
 export function summarise(run: MethodRun, scores: readonly SceneScore[], megapixels: ReadonlyMap<string, number>): MethodSummary {
@@ -59,5 +62,7 @@ export function summarise(run: MethodRun, scores: readonly SceneScore[], megapix
     medianSecPerMp: median(ok.map((i) => i.ms / 1000 / (megapixels.get(i.id) ?? 1))),
     peakRssMb: run.processPeakRssMb,
     stageMedianMs: Object.fromEntries(stageNames.map((n) => [n, median(ok.map((i) => i.stages[n] ?? 0))])),
+    recomposeMinPsnr: Math.min(...scores.map((s) => s.recomposition.psnr)),
+    recomposeMinWithin2: Math.min(...scores.map((s) => s.recomposition.within2)),
   };
 }
