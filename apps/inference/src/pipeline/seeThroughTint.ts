@@ -1,4 +1,6 @@
 import type { RgbaImage } from '../image.js';
+import { growMask } from './growMask.js';
+import { planBounds } from './LayerPlan.js';
 
 /** A flat colour laid over the background at a uniform opacity. */
 export interface Tint {
@@ -29,20 +31,9 @@ const MAX_OUT_OF_RANGE = 0.06;
  */
 export function seeThroughTint(alpha: Float32Array, image: RgbaImage, filled: RgbaImage): Tint | undefined {
   const { width: w, height: h, data } = image;
-  let x0 = w;
-  let y0 = h;
-  let x1 = -1;
-  let y1 = -1;
-  for (let i = 0; i < alpha.length; i++) {
-    if (alpha[i]! <= 0.004) continue;
-    const x = i % w;
-    const y = (i - x) / w;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  if (x1 < 0) return undefined;
+  const box = planBounds(alpha, w, 0.004);
+  if (!box) return undefined;
+  const { x0, y0, x1, y1 } = box;
   const bx0 = Math.max(0, x0 - RING);
   const by0 = Math.max(0, y0 - RING);
   const bx1 = Math.min(w - 2, x1 + RING);
@@ -60,9 +51,9 @@ export function seeThroughTint(alpha: Float32Array, image: RgbaImage, filled: Rg
       notCore[y * bw + x] = a > 0.9 ? 0 : 1;
     }
   }
-  const near = grow(soft, bw, bh, RING);
-  const touching = grow(soft, bw, bh, RING_GAP);
-  const edge = grow(notCore, bw, bh, 2);
+  const near = growMask(soft, bw, bh, RING);
+  const touching = growMask(soft, bw, bh, RING_GAP);
+  const edge = growMask(notCore, bw, bh, 2);
   const region = new Uint8Array(bw * bh);
   for (let k = 0; k < region.length; k++) region[k] = !edge[k] ? 1 : near[k] && !touching[k] ? 2 : 0;
   const steps = [new Float64Array(3), new Float64Array(3), new Float64Array(3)];
@@ -131,37 +122,6 @@ export function removeTint(alpha: Float32Array, image: RgbaImage, tint: Tint): R
     const a = alpha[i]! * tint.opacity;
     if (a <= 0.004) continue;
     for (let c = 0; c < 3; c++) out.data[i * 4 + c] = (image.data[i * 4 + c]! - a * tint.color[c]!) / (1 - a);
-  }
-  return out;
-}
-
-/** Pixels within `r` (chessboard distance) of a set pixel. */
-function grow(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
-  const rows = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    let last = -Infinity;
-    for (let x = 0; x < w; x++) {
-      if (mask[y * w + x]) last = x;
-      if (x - last <= r) rows[y * w + x] = 1;
-    }
-    last = Infinity;
-    for (let x = w - 1; x >= 0; x--) {
-      if (mask[y * w + x]) last = x;
-      if (last - x <= r) rows[y * w + x] = 1;
-    }
-  }
-  const out = new Uint8Array(w * h);
-  for (let x = 0; x < w; x++) {
-    let last = -Infinity;
-    for (let y = 0; y < h; y++) {
-      if (rows[y * w + x]) last = y;
-      if (y - last <= r) out[y * w + x] = 1;
-    }
-    last = Infinity;
-    for (let y = h - 1; y >= 0; y--) {
-      if (rows[y * w + x]) last = y;
-      if (last - y <= r) out[y * w + x] = 1;
-    }
   }
   return out;
 }

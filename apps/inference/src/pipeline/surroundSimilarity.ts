@@ -1,4 +1,6 @@
 import type { RgbaImage } from '../image.js';
+import { growMask } from './growMask.js';
+import { planBounds } from './LayerPlan.js';
 
 /** Colour histogram bins per channel (bin width ≈ 43 levels). */
 const LEVELS = 6;
@@ -13,20 +15,9 @@ const RING = 10;
  */
 export function surroundSimilarity(alpha: Float32Array, image: RgbaImage): number {
   const { width: w, height: h, data } = image;
-  let x0 = w;
-  let y0 = h;
-  let x1 = -1;
-  let y1 = -1;
-  for (let i = 0; i < alpha.length; i++) {
-    if (alpha[i]! <= 0.004) continue;
-    const x = i % w;
-    const y = (i - x) / w;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  if (x1 < 0) return 0;
+  const box = planBounds(alpha, w, 0.004);
+  if (!box) return 0;
+  const { x0, y0, x1, y1 } = box;
   const bx0 = Math.max(0, x0 - RING);
   const by0 = Math.max(0, y0 - RING);
   const bx1 = Math.min(w - 1, x1 + RING);
@@ -38,32 +29,7 @@ export function surroundSimilarity(alpha: Float32Array, image: RgbaImage): numbe
   for (let y = 0; y < bh; y++) {
     for (let x = 0; x < bw; x++) inside[y * bw + x] = alpha[(y + by0) * w + x + bx0]! > 0.004 ? 1 : 0;
   }
-  const rows = new Uint8Array(bw * bh);
-  for (let y = 0; y < bh; y++) {
-    let last = -Infinity;
-    for (let x = 0; x < bw; x++) {
-      if (inside[y * bw + x]) last = x;
-      if (x - last <= RING) rows[y * bw + x] = 1;
-    }
-    last = Infinity;
-    for (let x = bw - 1; x >= 0; x--) {
-      if (inside[y * bw + x]) last = x;
-      if (last - x <= RING) rows[y * bw + x] = 1;
-    }
-  }
-  const near = new Uint8Array(bw * bh);
-  for (let x = 0; x < bw; x++) {
-    let last = -Infinity;
-    for (let y = 0; y < bh; y++) {
-      if (rows[y * bw + x]) last = y;
-      if (y - last <= RING) near[y * bw + x] = 1;
-    }
-    last = Infinity;
-    for (let y = bh - 1; y >= 0; y--) {
-      if (rows[y * bw + x]) last = y;
-      if (last - y <= RING) near[y * bw + x] = 1;
-    }
-  }
+  const near = growMask(inside, bw, bh, RING);
   const bins = LEVELS * LEVELS * LEVELS;
   const coreHist = new Float64Array(bins);
   const ringHist = new Float64Array(bins);
