@@ -12,7 +12,7 @@ import { flatRegions } from './pipeline/flatRegions.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
-import type { LayerPlan } from './pipeline/LayerPlan.js';
+import { planBounds, type LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
 import { isPlausibleText, textLikeObject } from './pipeline/plausibleText.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
@@ -273,16 +273,7 @@ function paintHidden(image: RgbaImage, hole: Uint8Array, alpha: Float32Array, hi
  */
 function excludeNearby(hole: Uint8Array, alpha: Float32Array, w: number, h: number): void {
   if (!alpha.some((v, i) => v > 0.05 && hole[i] === 1)) return;
-  const box = { x0: w, y0: h, x1: -1, y1: -1 };
-  for (let i = 0; i < hole.length; i++) {
-    if (!hole[i]) continue;
-    const x = i % w;
-    const y = (i - x) / w;
-    if (x < box.x0) box.x0 = x;
-    if (x > box.x1) box.x1 = x;
-    if (y < box.y0) box.y0 = y;
-    if (y > box.y1) box.y1 = y;
-  }
+  const box = planBounds(hole, w)!;
   const margin = Math.round(0.6 * Math.max(box.x1 - box.x0 + 1, box.y1 - box.y0 + 1));
   const extra = dilate(alpha, w, h);
   for (let y = Math.max(0, box.y0 - margin); y <= Math.min(h - 1, box.y1 + margin); y++) {

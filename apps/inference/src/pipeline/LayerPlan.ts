@@ -23,7 +23,7 @@ export function planArea(plan: LayerPlan): number {
 
 /** Bounding box (inclusive) of the pixels with alpha above `threshold`. */
 export function planBounds(
-  alpha: Float32Array,
+  alpha: ArrayLike<number>,
   w: number,
   threshold = 0,
 ): { x0: number; y0: number; x1: number; y1: number } | undefined {
