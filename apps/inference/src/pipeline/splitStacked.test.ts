@@ -74,11 +74,11 @@ describe('splitStacked order', () => {
 });
 
 describe('separateStacked', () => {
-  it('completes an ellipse under a disc sticking out of it and keeps an icon printed on it', () => {
+  it('completes an ellipse under a disc sticking out of it and lifts an icon placed on it', () => {
     const img = background();
     const inEllipse = (x: number, y: number): boolean => ((x + 0.5 - 36) / 30) ** 2 + ((y + 0.5 - 26) / 18) ** 2 <= 1;
     const inDisc = (x: number, y: number): boolean => Math.hypot(x + 0.5 - 62, y + 0.5 - 42) < 12;
-    const inIcon = (x: number, y: number): boolean => x >= 20 && x < 30 && y >= 20 && y < 30 && (x < 22 || y < 22);
+    const inIcon = (x: number, y: number): boolean => x >= 20 && x < 30 && y >= 20 && y < 30 && (x < 22 || y < 22 || x >= 28 || y >= 28);
     for (let y = 0; y < H; y++) {
       for (let x = 0; x < W; x++) {
         const colour = inDisc(x, y) ? [230, 60, 30] : inIcon(x, y) ? [20, 20, 20] : inEllipse(x, y) ? [40, 90, 200] : undefined;
@@ -87,9 +87,15 @@ describe('separateStacked', () => {
     }
     const plan = planOf((x, y) => inEllipse(x, y) || inDisc(x, y));
     const parts = separateStacked(plan, img, 20);
-    expect(parts).toHaveLength(2);
-    const [lower, upper] = parts as [LayerPlan, LayerPlan];
-    expect(lower.alpha[24 * W + 21]).toBe(1); // the icon stays on the ellipse
+    expect(parts).toHaveLength(3);
+    const [lower, icon, upper] = parts as [LayerPlan, LayerPlan, LayerPlan];
+    expect(icon.alpha[24 * W + 21]).toBe(1); // the icon is a layer of its own...
+    expect(lower.alpha[24 * W + 21]).toBe(1); // ...and the ellipse is completed under it
+    expect(lower.hidden?.mask[24 * W + 21]).toBe(1);
+    expect(icon.alpha[25 * W + 25]).toBe(0); // what the icon's outline encloses is the ellipse, seen
+    expect(lower.alpha[25 * W + 25]).toBe(1);
+    expect(lower.hidden?.mask[25 * W + 25]).toBe(0);
+    expect(icon.alpha[38 * W + 52]).toBe(0);
     expect(lower.alpha[38 * W + 52]).toBe(1); // the ellipse completed under the disc
     expect(lower.hidden?.mask[38 * W + 52]).toBe(1);
     expect(lower.hidden?.color).toEqual([40, 90, 200]);

@@ -12,6 +12,14 @@ const FLAT_SPAN = 60;
 const MIN_COVERING = 0.08;
 /** A part on the lower shape is a layer of its own when at least this share of it sticks out of the shape. */
 const MIN_STICKING_OUT = 0.2;
+/** A part wholly on the shape is a layer of its own when at most this share of it lies outside the shape's core, */
+const MAX_PLACED_OUTSIDE = 0.01;
+/** ...at least this share of it is unlike the shape's colour, ... */
+const MIN_PLACED_OWN = 0.05;
+/** ...whose mean colour is at least this far (sum of channel differences) from the shape's... */
+const MIN_PLACED_CONTRAST = 100;
+/** ...and at least this share of it lies within FLAT_SPAN of its mean colour. */
+const MIN_PLACED_FLAT = 0.7;
 /** Width of the component's rim (pixels). */
 const RIM = 3;
 
@@ -300,7 +308,8 @@ export function separateStacked(
   if (parts.length === 1 || depth <= 1) return parts;
   const [lower, upper] = parts as [LayerPlan, LayerPlan];
   if (!lower.hidden) return parts;
-  // parts lying (nearly) wholly on the lower shape stay in it (an icon printed on a card, a moon's dark side)
+  // parts lying (nearly) wholly on the lower shape stay in it (a moon's dark side overhanging its lit side's circle),
+  // unless one lies wholly inside the shape in a flat colour of its own (an icon placed on an ellipse)
   const pieces: LayerPlan[] = [];
   const base = { ...lower, alpha: Float32Array.from(lower.alpha) };
   for (const piece of connectedParts(upper, image.width, image.height, minArea)) {
@@ -308,10 +317,56 @@ export function separateStacked(
       pieces.push(piece);
       continue;
     }
+    const shapeColoured = placedOn(piece.alpha, lower.alpha, lower.hidden.color, image);
+    if (shapeColoured) {
+      // what the part encloses in the shape's colour is the shape's
+      shapeColoured.forEach((v, i) => {
+        if (!v) return;
+        base.alpha[i] = Math.max(base.alpha[i]!, piece.alpha[i]!);
+        piece.alpha[i] = 0;
+        lower.hidden!.mask[i] = 0; // seen, not hidden
+      });
+      pieces.push(piece);
+      continue;
+    }
     piece.alpha.forEach((v, i) => (base.alpha[i] = Math.max(base.alpha[i]!, v)));
   }
   if (pieces.length === 0) return [plan];
   return [base, ...pieces.flatMap((p) => separateStacked(p, image, minArea, claimed, depth - 1))];
+}
+
+/**
+ * Whether `alpha`'s core lies wholly inside `shape`'s core and its pixels unlike the shape's `color` (what is enclosed
+ * by the part in the shape's colour does not count) are in one flat colour: an object placed on the shape (a stroke
+ * icon on an ellipse) rather than a feature of it. Returns the part's pixels in the shape's colour, or undefined.
+ */
+function placedOn(alpha: Float32Array, shape: Float32Array, color: readonly number[], image: RgbaImage): Uint8Array | undefined {
+  const { data } = image;
+  const distance = (i: number, c: readonly number[]): number =>
+    Math.abs(data[i * 4]! - c[0]!) + Math.abs(data[i * 4 + 1]! - c[1]!) + Math.abs(data[i * 4 + 2]! - c[2]!);
+  const own = new Uint8Array(alpha.length);
+  const sum = [0, 0, 0];
+  let n = 0;
+  let outside = 0;
+  let count = 0;
+  for (let i = 0; i < alpha.length; i++) {
+    if (alpha[i]! <= 0.5) continue;
+    n++;
+    if (shape[i]! <= 0.5) outside++;
+    if (distance(i, color) <= FLAT_SPAN) continue;
+    own[i] = 1;
+    count++;
+    for (let c = 0; c < 3; c++) sum[c]! += data[i * 4 + c]!;
+  }
+  if (n === 0 || outside > MAX_PLACED_OUTSIDE * n || count < MIN_PLACED_OWN * n) return undefined;
+  const mean = sum.map((v) => v / count);
+  if (mean.reduce((d, v, c) => d + Math.abs(v - color[c]!), 0) < MIN_PLACED_CONTRAST) return undefined;
+  let flat = 0;
+  for (let i = 0; i < alpha.length; i++) if (own[i] && distance(i, mean) <= FLAT_SPAN) flat++;
+  if (flat < MIN_PLACED_FLAT * count) return undefined;
+  const shapeColoured = new Uint8Array(alpha.length);
+  for (let i = 0; i < alpha.length; i++) if (alpha[i]! > 0.5 && !own[i]) shapeColoured[i] = 1;
+  return shapeColoured;
 }
 
 /**
