@@ -1,7 +1,8 @@
-import type { RgbaImage } from '../image.js';
+import type { Box, RgbaImage } from '../image.js';
 import { classicalTextLines } from './classicalTextLines.js';
 import { dbPostprocess } from './dbPostprocess.js';
 import { detPreprocess } from './detPreprocess.js';
+import { INK_DISTANCE, inkRunRight } from './extendLine.js';
 import { insertWordSpaces, joinPieces } from './insertWordSpaces.js';
 import { groupLines, unionBox } from './groupLines.js';
 import { normalizeLatin } from './normalizeLatin.js';
@@ -65,13 +66,26 @@ export async function detectWithModels(image: RgbaImage, models: OcrModels, sign
   );
   const regions: OwnedRegion[] = [];
   for (const group of lines) {
-    const line = group.length > 1 ? await rereadLine(image, models, group) : group;
+    let line = group.length > 1 ? await rereadLine(image, models, group) : group;
     signal?.throwIfAborted();
-    const box = line.map((p) => p.box).reduce(unionBox);
-    const core = line.map((p) => p.core).reduce(unionBox);
-    const raw = joinPieces(line.map((p) => p.text));
-    const look = textAppearance(image, box, core, raw);
+    let box = line.map((p) => p.box).reduce(unionBox);
+    let core = line.map((p) => p.core).reduce(unionBox);
+    let raw = joinPieces(line.map((p) => p.text));
+    let look = textAppearance(image, box, core, raw);
     if (!look) continue;
+    const longer = await extendRight(image, models, line, box, core, raw, look.color);
+    signal?.throwIfAborted();
+    if (longer) {
+      // The longer box also holds what overlaps the glyphs (an icon's strokes): when its ink no longer has the
+      // line's colour, the alpha stays the short box's and only the reading is the longer one.
+      const longerLook = textAppearance(image, longer.box, longer.core, longer.text);
+      if (longerLook && sameColor(longerLook.color, look.color)) {
+        ({ box, core } = longer);
+        look = longerLook;
+      }
+      line = [longer];
+      raw = longer.text;
+    }
     const spaced = joinPieces(line.map((p) => insertWordSpaces(p.text, p.xs, look.alpha, look.box, look.fontSize)));
     const content = normalizeLatin(spaced);
     if (content === '') continue;
@@ -80,6 +94,42 @@ export async function detectWithModels(image: RgbaImage, models: OcrModels, sign
     regions.push({ region: toRegion(look, content, confidence), core });
   }
   return resolveOverlaps(regions);
+}
+
+/** A line must run on by at least this many kernel heights past its box to be re-read. */
+const MIN_EXTENSION_HEIGHTS = 1;
+
+/**
+ * Re-reads a line whose glyph colour runs on past the right end of its box (the detector stops where an icon or
+ * shape overlaps the glyphs, leaving the rest of the line to an object layer). The longer read is kept when it
+ * starts with the short one, says more, and reads confidently; otherwise null.
+ */
+async function extendRight(
+  image: RgbaImage,
+  models: OcrModels,
+  line: Piece[],
+  box: Box,
+  core: Box,
+  raw: string,
+  color: readonly [number, number, number],
+): Promise<Piece | null> {
+  if (line.some((p) => p.rotated)) return null;
+  const right = inkRunRight(image, box, core, color);
+  const margin = box.x + box.width - (core.x + core.width);
+  if (right - (box.x + box.width) < MIN_EXTENSION_HEIGHTS * core.height) return null;
+  const end = Math.min(image.width, right + Math.max(0, margin));
+  const longBox = { ...box, width: end - box.x };
+  const longCore = { ...core, width: right - core.x };
+  const whole = await read(image, models, longBox, longCore);
+  if (!whole || whole.confidence < 0.8) return null;
+  const stem = raw.replace(/\s+/g, '').slice(0, Math.max(1, raw.replace(/\s+/g, '').length - 2));
+  const text = whole.text.replace(/\s+/g, '');
+  if (text.length <= stem.length + 2 || !text.startsWith(stem)) return null;
+  return whole;
+}
+
+function sameColor(a: readonly number[], b: readonly number[]): boolean {
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!) <= INK_DISTANCE;
 }
 
 export function detectClassical(image: RgbaImage, signal?: AbortSignal): TextRegion[] {
