@@ -174,23 +174,28 @@ async function peelBeneath(
   for (let i = 0; i < under.data.length; i++) {
     under.data[i] = sharpenMatte(under.data[i]!) * (input.data[i * 4 + 3]! / 255);
   }
-  const holes = new Uint8Array(input.width * input.height);
-  for (const p of plans) p.alpha.forEach((v, i) => (holes[i] = holes[i]! | (v > 0.05 ? 1 : 0)));
+  const size = input.width * input.height;
+  const holes = coveredBy(plans, 0.05, size);
   const found = objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height, BENEATH_DOUBTFUL))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
     .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY);
   // flat cards the matte took for backdrop, unless they are the fill of a hole above or already matted
-  const taken = new Uint8Array(holes.length);
-  for (const p of found) p.alpha.forEach((v, i) => (taken[i] = taken[i]! | (v > 0.5 ? 1 : 0)));
+  const taken = coveredBy(found, 0.5, size);
   const shapes = flatRegions(beneath).filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES && shareIn(p.alpha, taken) <= 0.5);
   // a matted piece of such a card is the card
-  const card = new Uint8Array(holes.length);
-  for (const p of shapes) p.alpha.forEach((v, i) => (card[i] = card[i]! | (v > 0.5 ? 1 : 0)));
+  const card = coveredBy(shapes, 0.5, size);
   const rest = found.filter((p) => shareIn(p.alpha, card) <= 0.8);
   return [...shapes, ...joinPieces(rest, beneath)]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
+}
+
+/** 1 where any of `plans` has alpha above `threshold`. */
+function coveredBy(plans: LayerPlan[], threshold: number, size: number): Uint8Array {
+  const mask = new Uint8Array(size);
+  for (const p of plans) p.alpha.forEach((v, i) => (mask[i] = mask[i]! | (v > threshold ? 1 : 0)));
+  return mask;
 }
 
 function shareIn(alpha: Float32Array, mask: Uint8Array): number {
