@@ -123,7 +123,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const full = unblend(
     targets,
     plans.map((p, k) =>
-      p.kind === 'text' && p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha, opacity: opacities[k] },
+      p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha, opacity: opacities[k] },
     ),
   );
   progress('unblend', 1);
@@ -140,7 +140,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
       rgba: crop.rgba,
       confidence: plan?.confidence ?? 1,
     };
-    if (plan?.text) layer.text = plan.text;
+    if (plan?.kind === 'text' && plan.text) layer.text = plan.text;
     return layer;
   });
 }

@@ -4,6 +4,7 @@ export interface LayerPlan {
   kind: 'object' | 'text';
   alpha: Float32Array;
   fill: 'patch' | 'diffusion';
+  /** What was read (a text layer), or the read colour kept by an object that OCR mistook for text. */
   text?: { content: string; fontSize: number; color: [number, number, number] };
   confidence: number;
   /** Made for a hint: merged only when nothing else can be. */

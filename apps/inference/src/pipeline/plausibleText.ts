@@ -19,9 +19,10 @@ export function isPlausibleText(t: DetectedText): boolean {
   return chars > SHORT_CHARS || t.confidence >= MIN_SHORT_CONFIDENCE;
 }
 
-/** An implausible line's plan as an object (its glyph-shaped alpha is the icon's shape). */
+/**
+ * An implausible line's plan as an object: its glyph-shaped alpha is the icon's shape, and its read colour stays in
+ * `text` so unblending still projects each pixel onto that colour (the layer is output without text).
+ */
 export function textLikeObject(plan: LayerPlan): LayerPlan {
-  const object: LayerPlan = { ...plan, kind: 'object', name: `Object (${plan.name})` };
-  delete object.text;
-  return object;
+  return { ...plan, kind: 'object', name: `Object (${plan.name})` };
 }
