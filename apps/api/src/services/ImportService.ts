@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { loadTree, structureOf } from '@strata/document';
 import { importedAsGroup } from '@strata/formats';
 import type { SignedInViewer } from '../auth/Viewer.js';
 import { DOCUMENT_MEDIA_TYPES } from '../blobs/documentFileHeader.js';
@@ -10,11 +9,11 @@ import type { Db, Project } from '../models/db.js';
 import * as versions from '../models/versions.js';
 import type { BlobService } from './BlobService.js';
 import type { FormatRunner } from '../formats/FormatRunner.js';
+import { documentFromTree } from './initialDocument.js';
 import { insertTree } from './insertTree.js';
 import type { ProjectService, RoleOf } from './ProjectService.js';
 import { Semaphore } from './Semaphore.js';
 import { checkName } from './validateInput.js';
-import { rowsFromTree } from './versionTree.js';
 
 type Outcome = { ok: true; project: Project; versionId: string } | { ok: false; userErrors: UserErrorValue[] };
 
@@ -58,16 +57,11 @@ export class ImportService {
     const { tree, blobs: pngs } = imported.value;
     for (const png of pngs.values()) await this.blobService.storePng(userId, png);
     if (!target) {
-      const doc = new Y.Doc();
-      const loaded = loadTree(doc, tree);
-      if (!loaded.ok) throw new Error(`imported tree rejected: ${loaded.error.code}`);
-      const records = structureOf(doc).records;
-      const state = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
+      const { state, rows } = documentFromTree(tree);
       const { project } = await versions.createProjectWithOwner(this.db, {
         name, width: tree.width, height: tree.height, ownerId: userId,
         firstVersion: { reason: 'import', name: `Imported ${name}`, state, width: tree.width, height: tree.height,
-          nodes: rowsFromTree(tree, (id) => records.get(id)?.order), authorIds: [userId] },
+          nodes: rows, authorIds: [userId] },
       });
       const version = await versions.latestVersion(this.db, project.id);
       return { ok: true, project, versionId: version!.id };

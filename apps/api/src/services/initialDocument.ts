@@ -20,11 +20,16 @@ export function initialDocument(canvas: { width: number; height: number },
     children: image ? [{ id: randomUUID(), name: image.name, type: 'layer', kind: 'raster', blob: image.sha256,
       width: image.width, height: image.height, x: 0, y: 0, visible: true, locked: false, opacity: 1, blendMode: 'normal' }] : [],
   };
+  return { tree, ...documentFromTree(tree) };
+}
+
+/** The Yjs state and version rows of a doc showing `tree` (a new project's first version). */
+export function documentFromTree(tree: DocumentTree): { state: Uint8Array; rows: VersionNodeRow[] } {
   const doc = new Y.Doc();
   const loaded = loadTree(doc, tree);
-  if (!loaded.ok) throw new Error(`initial document rejected: ${loaded.error.code}`);
+  if (!loaded.ok) throw new Error(`document tree rejected: ${loaded.error.code}`);
   const records = structureOf(doc).records;
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
-  return { tree, state, rows: rowsFromTree(tree, (id) => records.get(id)?.order) };
+  return { state, rows: rowsFromTree(tree, (id) => records.get(id)?.order) };
 }
