@@ -14,7 +14,7 @@ import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
 import { planBounds, type LayerPlan } from './pipeline/LayerPlan.js';
 import { objectPlans } from './pipeline/objectPlans.js';
-import { isPlausibleText, textLikeObject } from './pipeline/plausibleText.js';
+import { isMattedObject, isPlausibleText, textLikeObject } from './pipeline/plausibleText.js';
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { removeTint, seeThroughTint } from './pipeline/seeThroughTint.js';
 import { separateStacked } from './pipeline/splitStacked.js';
@@ -75,7 +75,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   for (const t of allText) t.alpha.forEach((v, i) => (claimed[i] = Math.max(claimed[i]!, v > 0.05 ? 1 : 0)));
   // a letter or two read from an icon is that icon: an object layer, not text
   const textPlans = allText.filter((_, i) => isPlausibleText(texts[i]!));
-  const textLike = allText.filter((_, i) => !isPlausibleText(texts[i]!)).map(textLikeObject);
+  const implausible = allText.filter((_, i) => !isPlausibleText(texts[i]!));
   progress('text', 1);
 
   progress('objects', 0);
@@ -96,6 +96,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
   closeTextHoles(objects, claimed, w, h);
+  const textLike = implausible.filter((p) => isMattedObject(p, matte.data)).map(textLikeObject);
   progress('objects', 1);
 
   // text goes on top unless an object covers part of its line

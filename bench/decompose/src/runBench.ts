@@ -1,5 +1,5 @@
 /**
- * `npm run bench:decompose [-- --limit N --seed S --count N --methods a,b --no-cold --sheets N --out FILE]`
+ * `npm run bench:decompose [-- --limit N --scenes s1-003,s1-017 --seed S --count N --methods a,b --no-cold --sheets N --out FILE]`
  * Generates (or reuses) the synthetic set, runs each method in its own child process, scores everything with the
  * LayerD protocol and writes bench/decompose/RESULTS.md plus contact sheets in /tmp.
  */
@@ -91,6 +91,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       count: { type: 'string', default: '40' },
       limit: { type: 'string' },
+      scenes: { type: 'string' },
       methods: { type: 'string' },
       'no-cold': { type: 'boolean', default: false },
       sheets: { type: 'string', default: '3' },
@@ -103,7 +104,8 @@ async function main(): Promise<void> {
   const count = Number(values.count);
   const t0 = performance.now();
   const all = await ensureDataset({ seed, count, log });
-  const scenes = all.slice(0, values.limit ? Number(values.limit) : all.length);
+  const picked = values.scenes?.split(',');
+  const scenes = (picked ? all.filter((s) => picked.includes(s.id)) : all).slice(0, values.limit ? Number(values.limit) : all.length);
   log(`dataset: ${scenes.length} of ${all.length} scenes ready in ${Math.round(performance.now() - t0)} ms`);
   const root = datasetDir({ seed, count });
   // Each invocation works in its own run folder, so concurrent runs (several people benchmarking) never mix outputs.

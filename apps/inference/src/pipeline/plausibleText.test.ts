@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleText } from './plausibleText.js';
+import type { LayerPlan } from './LayerPlan.js';
+import { isMattedObject, isPlausibleText } from './plausibleText.js';
 import type { DetectedText } from './textStage.js';
 
 function read(content: string, confidence: number): DetectedText {
@@ -18,5 +19,18 @@ describe('isPlausibleText', () => {
     expect(isPlausibleText(read('Hi', 0.9))).toBe(true);
     expect(isPlausibleText(read('Tickets Festi', 0.5))).toBe(true);
     expect(isPlausibleText(read('', 0.3))).toBe(true);
+  });
+});
+
+describe('isMattedObject', () => {
+  // a 4-pixel frame: the read glyph covers the first two pixels
+  const glyph: LayerPlan = { name: 'Text “0”', kind: 'text', alpha: new Float32Array([1, 0.9, 0.2, 0]), fill: 'diffusion', confidence: 0.5, forced: false };
+
+  it('keeps a read the object matte covers (an icon read as a letter)', () => {
+    expect(isMattedObject(glyph, new Float32Array([1, 0.8, 0, 0]))).toBe(true);
+  });
+
+  it('drops a read the matte barely sees (a ring of a background pattern), ignoring pixels outside the glyph', () => {
+    expect(isMattedObject(glyph, new Float32Array([0.5, 0.4, 1, 1]))).toBe(false);
   });
 });
