@@ -8,6 +8,7 @@ import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { edgeTint } from './pipeline/edgeTint.js';
+import { fitDropShadow } from './pipeline/dropShadow.js';
 import { flatRegions } from './pipeline/flatRegions.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
@@ -101,6 +102,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 
   // text goes on top unless an object covers part of its line
   let plans: LayerPlan[] = stackText([...objects, ...textLike], textPlans, view);
+  castShadows(plans, view);
   let fills: FillCache = new WeakMap();
   if (options.layers === 'auto') {
     // peel again like LayerD: objects the first matte missed show up once everything found so far is removed
@@ -124,7 +126,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const full = unblend(
     targets,
     plans.map((p, k) =>
-      p.text ? { alpha: p.alpha, color: p.text.color } : { alpha: p.alpha, opacity: opacities[k] },
+      p.text ? { alpha: p.alpha, color: p.text.color, shadow: p.shadow } : { alpha: p.alpha, opacity: opacities[k], shadow: p.shadow },
     ),
   );
   progress('unblend', 1);
@@ -244,27 +246,49 @@ async function fillChain(
     if (plan.kind === 'object') {
       for (const t of plans.slice(0, k - 1)) if (t.kind === 'text') excludeNearby(hole, t.alpha, w, h);
     }
-    const filler = chooseFiller(targets[k]!, hole, plan.fill === 'diffusion');
-    let filled = await filler(targets[k]!, hole, signal);
+    // what the layer leaves behind has no shadow: the darkened background around it is divided back out
+    const source = plan.shadow ? unshadow(targets[k]!, plan.shadow, plan.alpha) : targets[k]!;
+    const filler = chooseFiller(source, hole, plan.fill === 'diffusion');
+    let filled = await filler(source, hole, signal);
     if (plan.kind === 'object') paintTextBeneath(filled, plans.slice(0, k - 1), plan.alpha);
-    if (plan.kind === 'text' && plan.text && refineTextAlpha(targets[k]!, filled, plan.alpha, plan.text.color) > 0) {
+    if (plan.kind === 'text' && plan.text && refineTextAlpha(source, filled, plan.alpha, plan.text.color) > 0) {
       hole = dilate(plan.alpha, w, h);
-      filled = await filler(targets[k]!, hole, signal);
+      filled = await filler(source, hole, signal);
     }
     // the dilation ring only keeps fringe colours out of the fill; where the layer has no alpha, nothing changes
     for (let i = 0; i < hole.length; i++) {
-      if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(targets[k]!.data.subarray(i * 4, i * 4 + 4), i * 4);
+      if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(source.data.subarray(i * 4, i * 4 + 4), i * 4);
     }
     // a flat shape completed under this layer shows its own colour there
     for (const below of plans.slice(0, k - 1)) paintHidden(filled, hole, plan.alpha, below.hidden);
-    const tint = plan.kind === 'object' ? (seeThroughTint(plan.alpha, targets[k]!, filled) ?? edgeTint(plan.alpha, targets[k]!)) : undefined;
-    if (tint) filled = removeTint(plan.alpha, targets[k]!, tint);
+    const tint = plan.kind === 'object' ? (seeThroughTint(plan.alpha, source, filled) ?? edgeTint(plan.alpha, source)) : undefined;
+    if (tint) filled = removeTint(plan.alpha, source, tint);
     opacities[k - 1] = tint?.opacity;
     targets[k - 1] = filled;
     fills.set(plan, { above: targets[k]!, below: filled, opacity: tint?.opacity });
   }
   progress('fill', 1);
   return targets;
+}
+
+/** Layers cast the drop shadows found around them on the background (other layers' pixels tell nothing of it). */
+function castShadows(plans: LayerPlan[], image: RgbaImage): void {
+  const busy = coveredBy(plans, 0.05, image.width * image.height);
+  for (const p of plans) {
+    const found = fitDropShadow(p.alpha, image, busy);
+    if (found) p.shadow = found.alpha;
+  }
+}
+
+/** `image` with a black shadow of alpha `shadow` removed outside the object's core: each colour divided by 1 - alpha. */
+function unshadow(image: RgbaImage, shadow: Float32Array, objectAlpha: Float32Array): RgbaImage {
+  const out = { ...image, data: Uint8ClampedArray.from(image.data) };
+  for (let i = 0; i < shadow.length; i++) {
+    const s = shadow[i]!;
+    if (s <= 0.004 || objectAlpha[i]! > 0.5) continue;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c]! / (1 - Math.min(s, 0.95));
+  }
+  return out;
 }
 
 function paintHidden(image: RgbaImage, hole: Uint8Array, alpha: Float32Array, hidden: LayerPlan['hidden']): void {

@@ -14,6 +14,8 @@ export interface LayerPlan {
    * fill is this colour (the shape's own), not whatever the surroundings suggest.
    */
   hidden?: { mask: Uint8Array; color: [number, number, number] };
+  /** The black drop shadow the object casts around it (alpha 0..1, full frame; see dropShadow.ts). */
+  shadow?: Float32Array;
 }
 
 export function planArea(plan: LayerPlan): number {

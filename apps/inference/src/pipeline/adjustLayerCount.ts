@@ -28,10 +28,12 @@ export function mergePlans(plans: LayerPlan[], max: number, width: number): Laye
     const partner = others.reduce((a, b) => (gap(b) < gap(a) ? b : a));
     const alpha = Float32Array.from(partner.alpha);
     victim.alpha.forEach((v, i) => (alpha[i] = Math.max(alpha[i]!, v)));
+    const shadow = partner.shadow ?? victim.shadow ? Float32Array.from(alpha, (_, i) => Math.max(partner.shadow?.[i] ?? 0, victim.shadow?.[i] ?? 0)) : undefined;
     const bothText = victim.kind === 'text' && partner.kind === 'text';
     const merged: LayerPlan = {
       ...partner,
       alpha,
+      ...(shadow ? { shadow } : {}),
       kind: bothText ? 'text' : 'object',
       fill: victim.fill === 'patch' || partner.fill === 'patch' ? 'patch' : 'diffusion',
       forced: partner.forced || victim.forced,
@@ -80,8 +82,11 @@ export function splitPlans(plans: LayerPlan[], min: number, image: RgbaImage): L
       else b[i] = v;
     });
     const at = out.indexOf(largest);
+    // the lower part keeps the drop shadow; the upper part stands on it
+    const upper = { ...largest };
+    delete upper.shadow;
     out.splice(at, 1, { ...largest, alpha: a, name: `${largest.name} (part 1)` }, {
-      ...largest,
+      ...upper,
       alpha: b,
       name: `${largest.name} (part 2)`,
     });

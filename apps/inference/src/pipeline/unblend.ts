@@ -7,6 +7,9 @@ export interface UnblendLayer {
   color?: [number, number, number];
   /** Known uniform opacity (a see-through shape whose background was recovered exactly beneath it). */
   opacity?: number | undefined;
+  /** A black drop shadow around the layer (fitted alpha 0..1): where it is stronger than the layer, the layer's alpha
+   *  is the darkening of the target against what lies beneath. */
+  shadow?: Float32Array | undefined;
 }
 
 /**
@@ -42,6 +45,7 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
       const A = above[i]!;
       let alpha = Math.min(layer.alpha[i]! * opacity, A);
       if (layer.color && alpha > 0) alpha = Math.min(A, projectAlpha(t, b, i, layer.color));
+      if (layer.shadow && layer.shadow[i]! > alpha) alpha = Math.max(alpha, Math.min(A, shadowAlpha(t, b, i, layer.shadow[i]!)));
       alpha = Math.max(alpha, minAlpha(t, b, i, A));
       a[i] = alpha;
       below[i] = alpha < 1 ? Math.min(1, Math.max(0, (A - alpha) / (1 - alpha))) : 1;
@@ -206,6 +210,22 @@ function minAlphaAgainst(t: Uint8ClampedArray, comp: Float32Array, i: number, A:
 }
 
 /** Alpha of a uniform colour F over B that best explains C: the projection of C - B onto F - B. */
+/**
+ * The alpha of a black shadow at pixel i: how much the target is darkened from what lies beneath, so that the shadow's
+ * colour solves to black (a fitted shadow's small errors go into its alpha, not its colour). Over near-black, where
+ * darkening cannot be measured, the fitted alpha.
+ */
+function shadowAlpha(t: Uint8ClampedArray, b: Uint8ClampedArray, i: number, fitted: number): number {
+  let bb = 0;
+  let darkening = 0;
+  for (let c = 0; c < 3; c++) {
+    const v = b[i * 4 + c]!;
+    bb += v * v;
+    darkening += v * (v - t[i * 4 + c]!);
+  }
+  return bb < 900 ? fitted : Math.min(1, Math.max(0, darkening / bb));
+}
+
 function projectAlpha(t: Uint8ClampedArray, b: Uint8ClampedArray, i: number, color: [number, number, number]): number {
   let num = 0;
   let den = 0;
