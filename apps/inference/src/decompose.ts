@@ -107,12 +107,15 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   if (options.layers === 'auto') {
     // peel again like LayerD: objects the first matte missed show up once everything found so far is removed
     const deeper = await peelBeneath(input, plans, matter, minArea, AUTO_MAX_LAYERS - 1 - plans.length, fills, signal, progress);
+    castShadows(deeper, view, [...deeper, ...plans]);
     plans = mergePlans([...deeper, ...plans], AUTO_MAX_LAYERS - 1, w);
   } else {
     const want = options.layers - 1;
     if (plans.length > want) plans = mergePlans(plans, want, w);
     if (plans.length < want) {
-      plans = [...(await peelBeneath(input, plans, matter, minArea, want - plans.length, fills, signal, progress)), ...plans];
+      const deeper = await peelBeneath(input, plans, matter, minArea, want - plans.length, fills, signal, progress);
+      castShadows(deeper, view, [...deeper, ...plans]);
+      plans = [...deeper, ...plans];
       if (plans.length < want) plans = splitPlans(plans, want, view);
     }
   }
@@ -271,9 +274,9 @@ async function fillChain(
   return targets;
 }
 
-/** Layers cast the drop shadows found around them on the background (other layers' pixels tell nothing of it). */
-function castShadows(plans: LayerPlan[], image: RgbaImage): void {
-  const busy = coveredBy(plans, 0.05, image.width * image.height);
+/** `plans` cast the drop shadows found around them on the background (pixels of `among` tell nothing of it). */
+function castShadows(plans: LayerPlan[], image: RgbaImage, among: LayerPlan[] = plans): void {
+  const busy = coveredBy(among, 0.05, image.width * image.height);
   for (const p of plans) {
     const found = fitDropShadow(p.alpha, image, busy);
     if (found) p.shadow = found.alpha;

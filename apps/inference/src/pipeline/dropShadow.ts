@@ -15,6 +15,10 @@ export interface DropShadow {
 const MAX_OFFSET = 28;
 /** ...and the blurs tried (the refinement also tries ±25 % around the best). */
 const SIGMAS = [2, 3.5, 5, 7, 10, 14];
+/** A shadow's blur is at most this share of the object's shorter side (a line of text casts a crisp shadow)... */
+const MAX_SIGMA_SHARE = 0.15;
+/** ...and at least this share of the ring around the object must show background (not other layers) to judge it. */
+const MIN_OPEN_SHARE = 0.4;
 /** The shadow's faint tail is left out (its colour could not be solved; a fraction of a level of darkening). */
 const MIN_ALPHA = 0.02;
 /** The fit looks at the background this close to the object (beyond it, texture only adds noise). */
@@ -68,8 +72,10 @@ export function fitDropShadow(
   const y1 = Math.min(h - 1, b.y1 + margin);
   const coarse = grid(alpha, image, busy, x0, y0, x1, y1, COARSE);
   estimateDarkening(coarse, undefined, COARSE);
+  if (openShare(coarse) < MIN_OPEN_SHARE) return undefined;
+  const sigmas = SIGMAS.filter((s) => s <= Math.max(SIGMAS[0]!, MAX_SIGMA_SHARE * Math.min(b.x1 - b.x0, b.y1 - b.y0)));
   // the shadow darkens the background estimate around it; a second search estimates the background without it
-  const first = search(coarse);
+  const first = search(coarse, sigmas);
   if (!first) return undefined;
   const fine = grid(alpha, image, busy, x0, y0, x1, y1, 1);
   const shadowed = (g: Grid, cell: number): Float32Array => {
@@ -79,7 +85,7 @@ export function fitDropShadow(
   };
   estimateDarkening(coarse, shadowed(coarse, COARSE), COARSE);
   estimateDarkening(fine, shadowed(fine, 1), 1);
-  const best = search(coarse, fine);
+  const best = search(coarse, sigmas, fine);
   if (!best || best.r2 < MIN_R2 || best.opacity < MIN_OPACITY || best.opacity > MAX_OPACITY) return undefined;
   if (Math.hypot(best.dx, best.dy) < MIN_OFFSET) return undefined;
   const blurred = gaussian(fine.alpha, fine.w, fine.h, best.sigma);
@@ -104,10 +110,10 @@ interface Fit {
 }
 
 /** The best shadow on the coarse grid, refined at full resolution around it when `fine` is given. */
-function search(coarse: Grid, fine?: Grid): Fit | undefined {
+function search(coarse: Grid, sigmas: number[], fine?: Grid): Fit | undefined {
   let best: Fit = { dx: 0, dy: 0, sigma: 0, r2: 0, opacity: 0 };
   const steps = Math.ceil(MAX_OFFSET / COARSE);
-  for (const sigma of SIGMAS) {
+  for (const sigma of sigmas) {
     const blurred = gaussian(coarse.alpha, coarse.w, coarse.h, sigma / COARSE);
     for (let sy = -steps; sy <= steps; sy++) {
       for (let sx = -steps; sx <= steps; sx++) {
@@ -130,6 +136,18 @@ function search(coarse: Grid, fine?: Grid): Fit | undefined {
     }
   }
   return best;
+}
+
+/** Share of the ring around the object (its `near` cells outside it) whose background can be seen. */
+function openShare(g: Grid): number {
+  let ring = 0;
+  let seen = 0;
+  for (let c = 0; c < g.w * g.h; c++) {
+    if (!g.near[c] || g.alpha[c]! > 0.01) continue;
+    ring++;
+    seen += g.zone[c]!;
+  }
+  return ring > 0 ? seen / ring : 0;
 }
 
 function at(values: Float32Array, g: Grid, x: number, y: number): number {
