@@ -19,6 +19,7 @@ import { isMattedObject, isPlausibleText, textLikeObject } from './pipeline/plau
 import { refineTextAlpha } from './pipeline/refineTextAlpha.js';
 import { removeTint, seeThroughTint } from './pipeline/seeThroughTint.js';
 import { separateStacked } from './pipeline/splitStacked.js';
+import { splitTouching } from './pipeline/splitTouching.js';
 import { continueCovered, stackText } from './pipeline/stackText.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
@@ -93,7 +94,9 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, w, h))
     // a flat shape with things stacked on it becomes a completed lower layer and one layer per thing on it, which may
     // be stacks again
-    .flatMap((p) => separateStacked(p, view, minArea, claimed));
+    .flatMap((p) => separateStacked(p, view, minArea, claimed))
+    // two objects that touch, or a stroke icon across an object, become two layers, the lower completed under the upper
+    .flatMap((p) => splitTouching(p, view, minArea));
   objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   objects = applyHints(view, objects, hints);
   closeTextHoles(objects, claimed, w, h);
