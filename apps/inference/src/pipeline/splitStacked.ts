@@ -346,7 +346,7 @@ export function separateStacked(
   if (!lower.hidden) return parts;
   // parts lying (nearly) wholly on the lower shape stay in it (a moon's dark side overhanging its lit side's circle),
   // unless one lies wholly inside the shape in a flat colour of its own (an icon placed on an ellipse); so do specks
-  // too small to be a part (texture seen through a translucent shape)
+  // inside it too small to be a part (texture seen through a translucent shape)
   const pieces: LayerPlan[] = [];
   const base = { ...lower, alpha: Float32Array.from(lower.alpha, (v, i) => Math.max(v, upper.alpha[i]!)) };
   const placed = new Set<LayerPlan>();
@@ -356,7 +356,10 @@ export function separateStacked(
       if (v > 0) base.alpha[i] = lower.alpha[i]!;
     });
   };
-  for (const piece of connectedParts(upper, image.width, image.height, minArea)) {
+  const upperParts = connectedParts(upper, image.width, image.height, minArea);
+  const inPart = new Uint8Array(upper.alpha.length);
+  for (const part of upperParts) part.alpha.forEach((v, i) => (inPart[i] = inPart[i]! | (v > 0 ? 1 : 0)));
+  for (const piece of upperParts) {
     if (shareOutside(piece.alpha, lower.alpha, image.width, image.height) >= MIN_STICKING_OUT) {
       lift(piece);
       continue;
@@ -378,6 +381,14 @@ export function separateStacked(
     placed.add(piece);
   }
   if (pieces.length === 0) return [plan];
+  if (upperParts.length === 1 && pieces.length === 1 && !placed.has(pieces[0]!)) {
+    // specks outside the shape go with the only part, lifted as it sticks out of it
+    upper.alpha.forEach((v, i) => {
+      if (v <= 0 || inPart[i] || lower.alpha[i]! > 0.5) return;
+      pieces[0]!.alpha[i] = v;
+      base.alpha[i] = lower.alpha[i]!;
+    });
+  }
   // a part placed on the shape is one thing (a letter tile), not a stack of its own
   return [base, ...pieces.flatMap((p) => (placed.has(p) ? [p] : separateStacked(p, image, minArea, claimed, depth - 1)))];
 }
