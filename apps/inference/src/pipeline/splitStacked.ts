@@ -348,17 +348,16 @@ export function separateStacked(
   // unless one lies wholly inside the shape in a flat colour of its own (an icon placed on an ellipse); so do specks
   // inside it too small to be a part (texture seen through a translucent shape)
   const pieces: LayerPlan[] = [];
-  const base = { ...lower, alpha: Float32Array.from(lower.alpha, (v, i) => Math.max(v, upper.alpha[i]!)) };
+  const base = { ...lower, alpha: new Float32Array(lower.alpha.length) };
+  for (let i = 0; i < base.alpha.length; i++) base.alpha[i] = Math.max(lower.alpha[i]!, upper.alpha[i]!);
   const placed = new Set<LayerPlan>();
   const lift = (piece: LayerPlan): void => {
     pieces.push(piece);
-    piece.alpha.forEach((v, i) => {
-      if (v > 0) base.alpha[i] = lower.alpha[i]!;
-    });
+    for (let i = 0; i < piece.alpha.length; i++) if (piece.alpha[i]! > 0) base.alpha[i] = lower.alpha[i]!;
   };
   const upperParts = connectedParts(upper, image.width, image.height, minArea);
   const inPart = new Uint8Array(upper.alpha.length);
-  for (const part of upperParts) part.alpha.forEach((v, i) => (inPart[i] = inPart[i]! | (v > 0 ? 1 : 0)));
+  for (const part of upperParts) for (let i = 0; i < inPart.length; i++) if (part.alpha[i]! > 0) inPart[i] = 1;
   for (const piece of upperParts) {
     if (shareOutside(piece.alpha, lower.alpha, image.width, image.height) >= MIN_STICKING_OUT) {
       lift(piece);
