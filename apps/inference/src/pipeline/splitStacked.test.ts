@@ -91,7 +91,7 @@ describe('separateStacked', () => {
     const [lower, icon, upper] = parts as [LayerPlan, LayerPlan, LayerPlan];
     expect(icon.alpha[24 * W + 21]).toBe(1); // the icon is a layer of its own...
     expect(lower.alpha[24 * W + 21]).toBe(1); // ...and the ellipse is completed under it
-    expect(lower.hidden?.mask[24 * W + 21]).toBe(1);
+    expect(lower.hidden?.mask[24 * W + 21]).toBe(0); // its fill draws from the ellipse around it
     expect(icon.alpha[25 * W + 25]).toBe(0); // what the icon's outline encloses is the ellipse, seen
     expect(lower.alpha[25 * W + 25]).toBe(1);
     expect(lower.hidden?.mask[25 * W + 25]).toBe(0);
@@ -116,5 +116,38 @@ describe('separateStacked', () => {
     }
     const parts = separateStacked(planOf((x, y) => inL(x, y) || inDisc(x, y)), img, 20);
     expect(parts).toHaveLength(1);
+  });
+
+  it('lifts a tile placed wholly inside a card, and completes the card under it', () => {
+    const img = background();
+    const inCard = (x: number, y: number): boolean => x >= 8 && x < 72 && y >= 8 && y < 52;
+    const inTile = (x: number, y: number): boolean => x >= 16 && x < 36 && y >= 16 && y < 36;
+    for (let y = 0; y < H; y++) {
+      for (let x = 0; x < W; x++) {
+        const colour = inTile(x, y) ? [40, 110, 200] : inCard(x, y) ? [220, 130, 170] : undefined;
+        if (colour) img.data.set([...colour, 255], (y * W + x) * 4);
+      }
+    }
+    // a letter on the tile, read as text: the matte leaves it out
+    const inLetter = (x: number, y: number): boolean => x >= 22 && x < 26 && y >= 20 && y < 32;
+    const claimed = new Float32Array(W * H);
+    for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (inLetter(x, y)) claimed[y * W + x] = 1;
+    const parts = separateStacked(planOf((x, y) => inCard(x, y) && !inLetter(x, y)), img, 20, claimed);
+    expect(parts).toHaveLength(2);
+    const [card, tile] = parts as [LayerPlan, LayerPlan];
+    expect(tile.alpha[24 * W + 23]).toBe(1); // whole beneath the letter
+    expect(tile.alpha[18 * W + 18]).toBe(1);
+    expect(tile.alpha[40 * W + 50]).toBe(0);
+    expect(card.alpha[18 * W + 18]).toBe(1); // completed under the tile
+    expect(card.hidden?.mask[18 * W + 18]).toBe(0); // its fill draws from the card around it
+  });
+
+  it('leaves a disc with dark eyes inside it alone (a face, not a shape with things placed on it)', () => {
+    const img = background();
+    const inFace = (x: number, y: number): boolean => Math.hypot(x + 0.5 - 40, y + 0.5 - 30) < 22;
+    paintDisc(img, 40, 30, 22, [250, 200, 40]);
+    paintDisc(img, 32, 24, 4, [40, 30, 20]);
+    paintDisc(img, 48, 24, 4, [40, 30, 20]);
+    expect(separateStacked(planOf(inFace), img, 20)).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import type { RgbaImage } from '../image.js';
 import { growLabels, labelComponents } from '../objects/labelComponents.js';
 import { convexHull, fillConvex } from './convexHull.js';
 import { fitShape } from './fitShape.js';
-import type { LayerPlan } from './LayerPlan.js';
+import { planBounds, type LayerPlan } from './LayerPlan.js';
 
 /** Neighbouring pixels closer than this (RGB distance) belong to the same flat region. */
 const FLAT_TOLERANCE = 10;
@@ -20,6 +20,8 @@ const MIN_PLACED_OWN = 0.05;
 const MIN_PLACED_CONTRAST = 100;
 /** ...and at least this share of it lies within FLAT_SPAN of its mean colour. */
 const MIN_PLACED_FLAT = 0.7;
+/** A fitted shape filling at least this share of its bounding box is a rectangle or rounded rectangle. */
+const MIN_BOX_FILL = 0.9;
 /** Width of the component's rim (pixels). */
 const RIM = 3;
 
@@ -28,10 +30,10 @@ const RIM = 3;
  * an icon): its largest flat-colour region R becomes the lower layer, completed under the occluder to the design
  * primitive it fits (rectangle, rounded rectangle or ellipse, see fitShape; R's hidden part is recorded in `hidden`
  * with R's colour); the rest becomes the upper layer. Only when R is large, its outer outline mostly borders the
- * outside of the component, and the rest both sticks out of the completed shape and covers part of it (an emoji's
- * face with eyes inside it, or a part of an emoji that is no primitive, is not split). When nothing covers R, R lies
- * on top of the rest, and the largest flat region beneath is completed under R if it fits a primitive. Returns the
- * plans in order (lower first), or the plan unchanged.
+ * outside of the component, and the rest both sticks out of the completed shape and covers part of it, or is (partly)
+ * an object placed on a rectangle (see holdsPlaced); an emoji's face with eyes inside it, or a part of an emoji that is
+ * no primitive, is not split. When nothing covers R, R lies on top of the rest, and the largest flat region beneath is
+ * completed under R if it fits a primitive. Returns the plans in order (lower first), or the plan unchanged.
  */
 export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number, claimed?: Float32Array): LayerPlan[] {
   const { width: w, height: h, data } = image;
@@ -113,7 +115,8 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
     upperArea++;
     if (!hull[i]) upperOutside++;
   }
-  if (upperArea < minArea || upperOutside < 0.3 * upperArea) return [plan];
+  if (upperArea < minArea) return [plan];
+  if (upperOutside < 0.3 * upperArea && !(fitted && holdsPlaced(plan.alpha, core, region, best, fitted, color, image, minArea))) return [plan];
   if (upperArea - upperOutside <= 0.01 * upperArea) {
     // nothing covers the flat shape: it lies on top of the rest (a label over a picture)
     const top = new Float32Array(w * h);
@@ -152,6 +155,39 @@ export function splitStacked(plan: LayerPlan, image: RgbaImage, minArea: number,
     { ...plan, alpha: lower, name: `${plan.name} (base)`, hidden: { mask, color } },
     { ...plan, alpha: upper, name: `${plan.name} (top)` },
   ];
+}
+
+/**
+ * Whether the rectangle (or rounded rectangle) `shape` has a part of the component lying wholly on it in a flat colour
+ * of its own (a letter tile placed on a card, see placedOn): such a part is a layer of its own even though nothing
+ * sticks out of the shape. An ellipse does not count: it is most often an emoji's face, and its eyes are no layers.
+ */
+function holdsPlaced(
+  alpha: Float32Array,
+  core: Uint8Array,
+  region: Int32Array,
+  label: number,
+  shape: Uint8Array,
+  color: readonly number[],
+  image: RgbaImage,
+  minArea: number,
+): boolean {
+  const { width: w, height: h } = image;
+  const box = planBounds(shape, w);
+  if (!box) return false;
+  let area = 0;
+  for (const v of shape) area += v;
+  if (area < MIN_BOX_FILL * (box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1)) return false;
+  const upper = new Uint8Array(w * h);
+  for (let i = 0; i < upper.length; i++) upper[i] = core[i] && region[i] !== label ? 1 : 0;
+  const { labels, count, sizes } = labelComponents(upper, w, h);
+  for (let part = 1; part <= count; part++) {
+    if (sizes[part]! < minArea) continue;
+    const partAlpha = new Float32Array(w * h);
+    for (let i = 0; i < partAlpha.length; i++) if (labels[i] === part) partAlpha[i] = alpha[i]!;
+    if (placedOn(partAlpha, shape, color, image)) return true;
+  }
+  return false;
 }
 
 function nearRegion(region: Int32Array, label: number, i: number, w: number, h: number): boolean {
@@ -309,30 +345,63 @@ export function separateStacked(
   const [lower, upper] = parts as [LayerPlan, LayerPlan];
   if (!lower.hidden) return parts;
   // parts lying (nearly) wholly on the lower shape stay in it (a moon's dark side overhanging its lit side's circle),
-  // unless one lies wholly inside the shape in a flat colour of its own (an icon placed on an ellipse)
+  // unless one lies wholly inside the shape in a flat colour of its own (an icon placed on an ellipse); so do specks
+  // inside it too small to be a part (texture seen through a translucent shape)
   const pieces: LayerPlan[] = [];
-  const base = { ...lower, alpha: Float32Array.from(lower.alpha) };
-  for (const piece of connectedParts(upper, image.width, image.height, minArea)) {
+  const base = { ...lower, alpha: new Float32Array(lower.alpha.length) };
+  for (let i = 0; i < base.alpha.length; i++) base.alpha[i] = Math.max(lower.alpha[i]!, upper.alpha[i]!);
+  const placed = new Set<LayerPlan>();
+  const lift = (piece: LayerPlan): void => {
+    pieces.push(piece);
+    for (let i = 0; i < piece.alpha.length; i++) if (piece.alpha[i]! > 0) base.alpha[i] = lower.alpha[i]!;
+  };
+  const upperParts = connectedParts(upper, image.width, image.height, minArea);
+  const inPart = new Uint8Array(upper.alpha.length);
+  for (const part of upperParts) for (let i = 0; i < inPart.length; i++) if (part.alpha[i]! > 0) inPart[i] = 1;
+  for (const piece of upperParts) {
     if (shareOutside(piece.alpha, lower.alpha, image.width, image.height) >= MIN_STICKING_OUT) {
-      pieces.push(piece);
+      lift(piece);
       continue;
     }
     const shapeColoured = placedOn(piece.alpha, lower.alpha, lower.hidden.color, image);
-    if (shapeColoured) {
-      // what the part encloses in the shape's colour is the shape's
-      shapeColoured.forEach((v, i) => {
-        if (!v) return;
-        base.alpha[i] = Math.max(base.alpha[i]!, piece.alpha[i]!);
-        piece.alpha[i] = 0;
-        lower.hidden!.mask[i] = 0; // seen, not hidden
-      });
-      pieces.push(piece);
-      continue;
-    }
-    piece.alpha.forEach((v, i) => (base.alpha[i] = Math.max(base.alpha[i]!, v)));
+    if (!shapeColoured) continue;
+    // what the part encloses in the shape's colour is the shape's
+    shapeColoured.forEach((v, i) => {
+      if (v) piece.alpha[i] = 0;
+    });
+    // text read inside the part (a letter on a tile) is on the part: the part is whole beneath it
+    if (claimed) closeClaimedHoles(piece.alpha, claimed, image.width, image.height);
+    // the fill beneath the part draws from the shape all around it: the shape's texture, or its tint over the
+    // background's, rather than its mean colour
+    piece.alpha.forEach((v, i) => {
+      if (v > 0 || shapeColoured[i]) lower.hidden!.mask[i] = 0;
+    });
+    lift(piece);
+    placed.add(piece);
   }
   if (pieces.length === 0) return [plan];
-  return [base, ...pieces.flatMap((p) => separateStacked(p, image, minArea, claimed, depth - 1))];
+  if (upperParts.length === 1 && pieces.length === 1 && !placed.has(pieces[0]!)) {
+    // specks outside the shape go with the only part, lifted as it sticks out of it
+    upper.alpha.forEach((v, i) => {
+      if (v <= 0 || inPart[i] || lower.alpha[i]! > 0.5) return;
+      pieces[0]!.alpha[i] = v;
+      base.alpha[i] = lower.alpha[i]!;
+    });
+  }
+  // a part placed on the shape is one thing (a letter tile), not a stack of its own
+  return [base, ...pieces.flatMap((p) => (placed.has(p) ? [p] : separateStacked(p, image, minArea, claimed, depth - 1)))];
+}
+
+/** Sets to 1 the pixels of `alpha` that are claimed by text and enclosed by its core (not reachable from its box's edge). */
+function closeClaimedHoles(alpha: Float32Array, claimed: Float32Array, w: number, h: number): void {
+  const box = planBounds(alpha, w, 0.5);
+  if (!box) return;
+  const region = new Int32Array(w * h);
+  for (let i = 0; i < alpha.length; i++) region[i] = alpha[i]! > 0.5 ? 1 : 0;
+  const outside = exteriorOf(region, 1, box.x0, box.y0, box.x1, box.y1, w, h);
+  for (let y = box.y0; y <= box.y1; y++) {
+    for (let i = y * w + box.x0; i <= y * w + box.x1; i++) if (!region[i] && !outside[i] && claimed[i]! > 0.5) alpha[i] = 1;
+  }
 }
 
 /**
@@ -340,7 +409,7 @@ export function separateStacked(
  * by the part in the shape's colour does not count) are in one flat colour: an object placed on the shape (a stroke
  * icon on an ellipse) rather than a feature of it. Returns the part's pixels in the shape's colour, or undefined.
  */
-function placedOn(alpha: Float32Array, shape: Float32Array, color: readonly number[], image: RgbaImage): Uint8Array | undefined {
+function placedOn(alpha: Float32Array, shape: ArrayLike<number>, color: readonly number[], image: RgbaImage): Uint8Array | undefined {
   const { data } = image;
   const distance = (i: number, c: readonly number[]): number =>
     Math.abs(data[i * 4]! - c[0]!) + Math.abs(data[i * 4 + 1]! - c[1]!) + Math.abs(data[i * 4 + 2]! - c[2]!);
@@ -414,7 +483,10 @@ function dilate(mask: Uint8Array, w: number, h: number, r: number): Uint8Array {
   return out;
 }
 
-/** One plan per connected part of `plan`'s core at least `minArea` large; smaller parts go with the nearest large one. */
+/**
+ * One plan per connected part of `plan`'s core at least `minArea` large, with the soft pixels around it; smaller parts
+ * go with the nearest large one they touch, or with none.
+ */
 function connectedParts(plan: LayerPlan, w: number, h: number, minArea: number): LayerPlan[] {
   const core = new Uint8Array(w * h);
   const soft = new Uint8Array(w * h);
@@ -425,7 +497,7 @@ function connectedParts(plan: LayerPlan, w: number, h: number, minArea: number):
   const { labels, count, sizes } = labelComponents(core, w, h);
   const big: number[] = [];
   for (let label = 1; label <= count; label++) if (sizes[label]! >= minArea) big.push(label);
-  if (big.length <= 1) return [plan];
+  if (big.length === 0) return [];
   const keep = new Int32Array(w * h);
   const index = new Int32Array(count + 1);
   big.forEach((label, k) => (index[label] = k + 1));
@@ -433,7 +505,7 @@ function connectedParts(plan: LayerPlan, w: number, h: number, minArea: number):
   const grown = growLabels(keep, soft, w, h);
   const alphas = big.map(() => new Float32Array(w * h));
   for (let i = 0; i < grown.length; i++) if (grown[i]) alphas[grown[i]! - 1]![i] = plan.alpha[i]!;
-  return alphas.map((alpha, k) => ({ ...plan, alpha, name: `${plan.name} ${k + 1}` }));
+  return alphas.map((alpha, k) => ({ ...plan, alpha, name: big.length > 1 ? `${plan.name} ${k + 1}` : plan.name }));
 }
 
 /** `mask` eroded by a (2r+1)² square, inside the box x0..x1, y0..y1 (zero elsewhere). */
