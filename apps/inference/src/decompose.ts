@@ -9,6 +9,7 @@ import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { flatRegions } from './pipeline/flatRegions.js';
+import { continuesAbove, foreignObjects } from './pipeline/foreignObjects.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
@@ -186,7 +187,15 @@ async function peelBeneath(
   // a matted piece of such a card is the card
   const card = coveredBy(shapes, 0.5, size);
   const rest = found.filter((p) => shareIn(p.alpha, card) <= 0.8);
-  return [...shapes, ...joinPieces(rest, beneath)]
+  // small objects no matte saw (flat colours found nowhere else in the image), unless already found here
+  const matted = coveredBy([...shapes, ...found], 0.5, size);
+  // what shows through a see-through layer above is real, not the fill of its hole
+  const filled = coveredBy(plans.filter((p) => fills.get(p)?.opacity === undefined), 0.05, size);
+  const view = flatten(input);
+  const missed = foreignObjects(beneath, minArea).filter(
+    (p) => shareIn(p.alpha, filled) <= MAX_SHARE_IN_HOLES && shareIn(p.alpha, matted) <= 0.5 && !continuesAbove(p, plans, view),
+  );
+  return [...shapes, ...joinPieces(rest, beneath), ...missed]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
 }
