@@ -9,7 +9,7 @@ import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { flatRegions } from './pipeline/flatRegions.js';
-import { continuesAbove, foreignObjects } from './pipeline/foreignObjects.js';
+import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
@@ -189,11 +189,13 @@ async function peelBeneath(
   const rest = found.filter((p) => shareIn(p.alpha, card) <= 0.8);
   // small objects no matte saw (flat colours found nowhere else in the image), unless already found here
   const matted = coveredBy([...shapes, ...found], 0.5, size);
-  // what shows through a see-through layer above is real, not the fill of its hole
-  const filled = coveredBy(plans.filter((p) => fills.get(p)?.opacity === undefined), 0.05, size);
-  const view = flatten(input);
+  // what shows through a see-through layer above is real, not the fill of its hole; what touches an opaque object is
+  // a piece of it
+  const opaque = plans.filter((p) => fills.get(p)?.opacity === undefined);
+  const filled = coveredBy(opaque, 0.05, size);
+  const objects = [...opaque.filter((p) => p.kind === 'object'), ...shapes, ...rest];
   const missed = foreignObjects(beneath, minArea).filter(
-    (p) => shareIn(p.alpha, filled) <= MAX_SHARE_IN_HOLES && shareIn(p.alpha, matted) <= 0.5 && !continuesAbove(p, plans, view),
+    (p) => shareIn(p.alpha, filled) <= MAX_SHARE_IN_HOLES && shareIn(p.alpha, matted) <= 0.5 && !touchesAny(p, objects, input.width),
   );
   return [...shapes, ...joinPieces(rest, beneath), ...missed]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RgbaImage } from '../image.js';
 import { gradientImage, paintDisc, paintRect, type Rgb } from '../testing/testImages.js';
-import { continuesAbove, foreignObjects } from './foreignObjects.js';
+import { foreignObjects, touchesAny } from './foreignObjects.js';
 import type { LayerPlan } from './LayerPlan.js';
 
 const W = 400;
@@ -60,22 +60,15 @@ describe('foreignObjects', () => {
   });
 });
 
-describe('continuesAbove', () => {
-  const img = paintRect(paintRect(gradientImage(W, H, 8), 60, 60, 40, 40, GREEN), 100, 60, 40, 40, [200, 30, 160]);
-  const box = (x0: number, w: number): Float32Array => {
+describe('touchesAny', () => {
+  const box = (x0: number, w: number): LayerPlan => {
     const alpha = new Float32Array(W * H);
     for (let y = 60; y < 100; y++) for (let x = x0; x < x0 + w; x++) alpha[y * W + x] = 1;
-    return alpha;
+    return plan(alpha);
   };
-  const candidate = plan(box(60, 40));
 
-  it('takes a candidate touching a layer of its own colours for a piece of that layer', () => {
-    const above = paintRect(paintRect(gradientImage(W, H, 8), 60, 60, 40, 40, GREEN), 100, 60, 40, 40, GREEN);
-    expect(continuesAbove(candidate, [plan(box(100, 40))], above)).toBe(true);
-  });
-
-  it('keeps a candidate touching a layer of other colours, or one far from every layer', () => {
-    expect(continuesAbove(candidate, [plan(box(100, 40))], img)).toBe(false);
-    expect(continuesAbove(candidate, [plan(box(200, 30))], paintRect(gradientImage(W, H, 8), 60, 60, 40, 40, GREEN))).toBe(false);
+  it('tells a candidate next to a layer from one away from every layer', () => {
+    expect(touchesAny(box(60, 40), [box(102, 40)], W)).toBe(true);
+    expect(touchesAny(box(60, 40), [box(200, 30), box(110, 40)], W)).toBe(false);
   });
 });

@@ -279,57 +279,29 @@ function closeSmallHoles(cells: Uint8Array, w: number, h: number): void {
   for (let p = 0; p < cells.length; p++) if (fill[labels[p]!]) cells[p] = 1;
 }
 
-/** A candidate within this many pixels of a layer above touches it. */
+/** A candidate within this many pixels of a layer touches it. */
 const TOUCH = 4;
-/** Colour bins per channel when comparing a candidate's colours with a layer's. */
-const SHARED_LEVELS = 16;
-/** A touching candidate with more than this share of its pixels in the layer's colours is a piece of that layer. */
-const MAX_SHARED_COLOUR = 0.5;
 
 /**
- * Whether `candidate` is a piece of one of `above` that its matte cut off (the rest of a bridge whose railing the
- * matte missed): it touches that layer and its colours are the layer's (in `image`, near the candidate). An object
- * lying partly under a layer of other colours (a pen under a card) is not.
+ * Whether `candidate` comes within TOUCH pixels of the core (alpha > 0.5) of one of `layers`. A foreign-coloured
+ * piece next to an object found by a matte is most often the part of it the matte cut off (the railing of a bridge,
+ * the trunk of a tree): it stays with the layer beneath rather than become an object of its own.
  */
-export function continuesAbove(candidate: LayerPlan, above: LayerPlan[], image: RgbaImage): boolean {
-  const { width: w, height: h, data } = image;
-  const box = planBounds(candidate.alpha, w, 0.5);
-  if (!box) return false;
-  const m = Math.max(box.x1 - box.x0, box.y1 - box.y0);
-  const x0 = Math.max(0, box.x0 - m);
-  const y0 = Math.max(0, box.y0 - m);
-  const x1 = Math.min(w - 1, box.x1 + m);
-  const y1 = Math.min(h - 1, box.y1 + m);
-  const bw = x1 - x0 + 1;
-  const bh = y1 - y0 + 1;
+export function touchesAny(candidate: LayerPlan, layers: LayerPlan[], width: number): boolean {
+  const box = planBounds(candidate.alpha, width, 0.5);
+  if (!box || layers.length === 0) return false;
+  const height = candidate.alpha.length / width;
+  const x0 = Math.max(0, box.x0 - TOUCH);
+  const y0 = Math.max(0, box.y0 - TOUCH);
+  const bw = Math.min(width - 1, box.x1 + TOUCH) - x0 + 1;
+  const bh = Math.min(height - 1, box.y1 + TOUCH) - y0 + 1;
   const mine = new Uint8Array(bw * bh);
-  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) mine[y * bw + x] = candidate.alpha[(y + y0) * w + x + x0]! > 0.5 ? 1 : 0;
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) mine[y * bw + x] = candidate.alpha[(y + y0) * width + x + x0]! > 0.5 ? 1 : 0;
   const near = growMask(mine, bw, bh, TOUCH);
-  const bin = (i: number): number => {
-    const s = 256 / SHARED_LEVELS;
-    return (((data[i * 4]! / s) | 0) * SHARED_LEVELS + ((data[i * 4 + 1]! / s) | 0)) * SHARED_LEVELS + ((data[i * 4 + 2]! / s) | 0);
-  };
-  return above.some((plan) => {
-    let touches = false;
-    const colours = new Uint8Array(SHARED_LEVELS ** 3);
+  return layers.some((layer) => {
     for (let y = 0; y < bh; y++) {
-      for (let x = 0; x < bw; x++) {
-        const i = (y + y0) * w + x + x0;
-        if (plan.alpha[i]! <= 0.5) continue;
-        colours[bin(i)] = 1;
-        if (near[y * bw + x]) touches = true;
-      }
+      for (let x = 0; x < bw; x++) if (near[y * bw + x] && layer.alpha[(y + y0) * width + x + x0]! > 0.5) return true;
     }
-    if (!touches) return false;
-    let n = 0;
-    let shared = 0;
-    for (let y = 0; y < bh; y++) {
-      for (let x = 0; x < bw; x++) {
-        if (!mine[y * bw + x]) continue;
-        n++;
-        shared += colours[bin((y + y0) * w + x + x0)]!;
-      }
-    }
-    return shared > MAX_SHARED_COLOUR * n;
+    return false;
   });
 }
