@@ -44,6 +44,10 @@ describe('foreignObjects', () => {
     expect(alpha[10 * W + 10]).toBe(0);
   });
 
+  it('takes a long thin strip of foreign colour (the edge of a shape) for no object', () => {
+    expect(foreignObjects(paintRect(gradientImage(W, H, 8), 100, 200, 180, 8, GREEN), MIN_AREA)).toHaveLength(0);
+  });
+
   it('takes nothing from a smooth textured gradient', () => {
     expect(foreignObjects(gradientImage(W, H, 8), MIN_AREA)).toHaveLength(0);
   });

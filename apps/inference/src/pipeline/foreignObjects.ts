@@ -24,6 +24,8 @@ const BAND = 3;
 const MAX_BAND_SHARE = 0.05;
 /** An object's box covers at most this share of the frame (larger things are the matte's business). */
 const MAX_BOX_SHARE = 0.08;
+/** Icons and emoji are compact: a longer box is an edge or a shadow strip of a shape. */
+const MAX_ASPECT = 4;
 /** More candidates than this are a pattern of the background (tiles, sequins), not objects. */
 const MAX_OBJECTS = 4;
 
@@ -67,7 +69,9 @@ export function foreignObjects(image: RgbaImage, minArea: number, namePrefix = '
   for (let p = 0; p < n; p++) if (mask[p]) area[labels[p]!]! += SCALE * SCALE;
   const objects = components.filter((c) => {
     if (c.minX === 0 || c.minY === 0 || c.maxX === w - 1 || c.maxY === h - 1 || area[c.label]! < minArea) return false;
-    return (c.maxX - c.minX + 1) * (c.maxY - c.minY + 1) <= MAX_BOX_SHARE * n;
+    const bw = c.maxX - c.minX + 1;
+    const bh = c.maxY - c.minY + 1;
+    return bw * bh <= MAX_BOX_SHARE * n && Math.max(bw, bh) <= MAX_ASPECT * Math.min(bw, bh);
   });
   if (objects.length > MAX_OBJECTS) return [];
   return objects
