@@ -52,7 +52,13 @@ export function foreignObjects(image: RgbaImage, minArea: number, namePrefix = '
   });
   // parts within GROUP_GAP cells of each other are one object
   const mask = new Uint8Array(n);
-  for (const part of parts) for (const p of part.cells) mask[p] = 1;
+  const colours = new Float32Array(n * 3);
+  for (const part of parts) {
+    for (const p of part.cells) {
+      mask[p] = 1;
+      colours.set(part.mean, p * 3);
+    }
+  }
   const near = growMask(mask, w, h, GROUP_GAP);
   const { labels, components } = connectedComponents(near, w, h);
   // a part inside another with the colours just around their object is background showing through it (the face of
@@ -75,7 +81,7 @@ export function foreignObjects(image: RgbaImage, minArea: number, namePrefix = '
   });
   if (objects.length > MAX_OBJECTS) return [];
   return objects
-    .map((c) => objectPlan(image, mask, labels, c, w))
+    .map((c) => objectPlan(image, { mask, colours, labels, width: w }, c))
     .map((p) => ({ p, area: p.alpha.reduce((s, v) => s + v, 0) }))
     .sort((a, b) => b.area - a.area)
     .map(({ p }, k) => ({ ...p, name: `${namePrefix} ${k + 1}` }));
@@ -230,12 +236,22 @@ function outlineContrast(image: RgbaImage, part: Part): number {
 /** Holes of the grouped parts up to this share of the object's box are gaps between its parts, not background. */
 const MAX_HOLE_SHARE = 0.03;
 
+/** The grouped parts on the coarse grid: which cells, each cell's part colour, and its group. */
+interface Grouped {
+  mask: Uint8Array;
+  colours: Float32Array;
+  labels: Int32Array;
+  width: number;
+}
+
 /**
- * The full-resolution layer of one group (`c`, a component of the grouped mask): its parts' cells, small holes closed,
- * grown by one pixel for the edges.
+ * The full-resolution layer of one group (`c`, a component of the grouped mask): its parts' cells with small holes
+ * closed; a pixel is in when a cell next to its own (or its own) is, and its colour is that cell's part colour (or
+ * the cell is a closed hole), so the edge falls where the image's does.
  */
-function objectPlan(image: RgbaImage, mask: Uint8Array, labels: Int32Array, c: Component, w: number): LayerPlan {
-  const { width: W, height: H } = image;
+function objectPlan(image: RgbaImage, grouped: Grouped, c: Component): LayerPlan {
+  const { width: W, height: H, data } = image;
+  const { mask, colours, labels, width: w } = grouped;
   // the component's box with a margin of one cell, so that the outside of the object is one connected region
   const bx0 = c.minX - 1;
   const by0 = c.minY - 1;
@@ -248,24 +264,24 @@ function objectPlan(image: RgbaImage, mask: Uint8Array, labels: Int32Array, c: C
       cells[y * bw + x] = mask[p] && labels[p] === c.label ? 1 : 0;
     }
   }
+  const parts = Uint8Array.from(cells);
   closeSmallHoles(cells, bw, bh);
-  // at full resolution: the box scaled up, with a margin of one pixel for the growth
-  const fx0 = bx0 * SCALE - 1;
-  const fy0 = by0 * SCALE - 1;
-  const fw = bw * SCALE + 2;
-  const fh = bh * SCALE + 2;
-  const full = new Uint8Array(fw * fh);
-  for (let y = 1; y < fh - 1; y++) {
-    for (let x = 1; x < fw - 1; x++) full[y * fw + x] = cells[(((y - 1) / SCALE) | 0) * bw + (((x - 1) / SCALE) | 0)]!;
-  }
-  const grown = growMask(full, fw, fh, 1);
   const alpha = new Float32Array(W * H);
-  for (let y = 0; y < fh; y++) {
-    const Y = y + fy0;
-    if (Y < 0 || Y >= H) continue;
-    for (let x = 0; x < fw; x++) {
-      const X = x + fx0;
-      if (X >= 0 && X < W && grown[y * fw + x]) alpha[Y * W + X] = 1;
+  const takes = (i: number, cx: number, cy: number): boolean => {
+    if (cx < 0 || cy < 0 || cx >= bw || cy >= bh || !cells[cy * bw + cx]) return false;
+    if (!parts[cy * bw + cx]) return true;
+    const k = ((cy + by0) * w + cx + bx0) * 3;
+    const d = Math.abs(data[i * 4]! - colours[k]!) + Math.abs(data[i * 4 + 1]! - colours[k + 1]!) + Math.abs(data[i * 4 + 2]! - colours[k + 2]!);
+    return d <= SPAN;
+  };
+  for (let Y = Math.max(0, by0 * SCALE); Y < Math.min(H, (by0 + bh) * SCALE); Y++) {
+    const cy = ((Y / SCALE) | 0) - by0;
+    for (let X = Math.max(0, bx0 * SCALE); X < Math.min(W, (bx0 + bw) * SCALE); X++) {
+      const cx = ((X / SCALE) | 0) - bx0;
+      const i = Y * W + X;
+      let hit = false;
+      for (let dy = -1; dy <= 1 && !hit; dy++) for (let dx = -1; dx <= 1 && !hit; dx++) hit = takes(i, cx + dx, cy + dy);
+      if (hit) alpha[i] = 1;
     }
   }
   return { name: '', kind: 'object', alpha, fill: 'patch', confidence: 1, forced: false };
