@@ -12,7 +12,10 @@ const STEP = 8;
 const SPAN = 30;
 /** Colour histogram bins per channel; a colour's neighbourhood is its bin and the bins next to it. */
 const LEVELS = 32;
-/** A colour is foreign when fewer than this share of the cells outside the object's window have it. */
+/**
+ * A part's colour is foreign when fewer than this share of the cells outside its window (its box grown by its size on
+ * every side, which holds the rest of its object) have it.
+ */
 const MAX_ELSEWHERE = 0.002;
 /** The surroundings of a flat region differ from its colour by at least this (lower quartile, sum over RGB). */
 const MIN_OUTLINE_CONTRAST = 30;
