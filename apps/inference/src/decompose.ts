@@ -10,6 +10,7 @@ import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { fitDropShadow } from './pipeline/dropShadow.js';
 import { flatRegions } from './pipeline/flatRegions.js';
+import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
 import { joinPieces } from './pipeline/joinPieces.js';
@@ -158,6 +159,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 const MAX_SURROUND_SIMILARITY = 0.35;
 /** Beneath the first objects, what is left is mostly background: a component this doubtful touching the frame is. */
 const BENEATH_DOUBTFUL = 0.8;
+/** A missed object this much under a see-through layer shows through it (a figure under a tinted card). */
+const MIN_SHARE_SEEN_THROUGH = 0.3;
 /** A deeper component mostly inside the holes of the layers above is an artefact of their fill. */
 const MAX_SHARE_IN_HOLES = 0.5;
 
@@ -195,7 +198,21 @@ async function peelBeneath(
   // a matted piece of such a card is the card
   const card = coveredBy(shapes, 0.5, size);
   const rest = found.filter((p) => shareIn(p.alpha, card) <= 0.8);
-  return [...shapes, ...joinPieces(rest, beneath)]
+  // small objects no matte saw (flat colours found nowhere else in the image), unless already found here
+  const matted = coveredBy([...shapes, ...found], 0.5, size);
+  // what shows through a see-through layer above is real, not the fill of its hole; what touches an object is a piece
+  // of it, unless it lies under that object's see-through colour
+  const opaque = plans.filter((p) => fills.get(p)?.opacity === undefined);
+  const filled = coveredBy(opaque, 0.05, size);
+  const seeThrough = coveredBy(plans.filter((p) => fills.get(p)?.opacity !== undefined), 0.5, size);
+  const objects = [...plans.filter((p) => p.kind === 'object'), ...shapes, ...rest];
+  const missed = foreignObjects(beneath, minArea).filter(
+    (p) =>
+      shareIn(p.alpha, filled) <= MAX_SHARE_IN_HOLES &&
+      shareIn(p.alpha, matted) <= 0.5 &&
+      (shareIn(p.alpha, seeThrough) > MIN_SHARE_SEEN_THROUGH || !touchesAny(p, objects, input.width)),
+  );
+  return [...shapes, ...joinPieces(rest, beneath), ...missed]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
 }

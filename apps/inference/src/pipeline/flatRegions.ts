@@ -1,4 +1,5 @@
 import type { RgbaImage } from '../image.js';
+import { boxMeans } from './boxMeans.js';
 import { fitShape } from './fitShape.js';
 import type { LayerPlan } from './LayerPlan.js';
 
@@ -28,7 +29,7 @@ const RING = 2;
  * vector wallpaper, the gaps of a pattern) are not shapes, nor is any when there are more than MAX_SHAPES; a smooth gradient has no sharp outline. Largest first.
  */
 export function flatRegions(image: RgbaImage, namePrefix = 'Shape'): LayerPlan[] {
-  const small = shrink(image);
+  const small = boxMeans(image, SCALE);
   const { width: w, height: h, data } = small;
   const n = w * h;
   const diff = (p: number, q: number): number =>
@@ -97,29 +98,6 @@ export function flatRegions(image: RgbaImage, namePrefix = 'Shape'): LayerPlan[]
     .map((p) => ({ p, area: p.alpha.reduce((s, v) => s + v, 0) }))
     .sort((a, b) => b.area - a.area)
     .map(({ p }, k) => ({ ...p, name: `${namePrefix} ${k + 1}` }));
-}
-
-/** Box means over SCALE × SCALE cells (the last row and column of cells may be partial). */
-function shrink(image: RgbaImage): RgbaImage {
-  const { width: W, height: H, data } = image;
-  const w = Math.ceil(W / SCALE);
-  const h = Math.ceil(H / SCALE);
-  const sum = new Float64Array(w * h * 3);
-  const count = new Uint16Array(w * h);
-  for (let y = 0; y < H; y++) {
-    const row = ((y / SCALE) | 0) * w;
-    for (let x = 0; x < W; x++) {
-      const k = row + ((x / SCALE) | 0);
-      count[k]!++;
-      for (let c = 0; c < 3; c++) sum[k * 3 + c]! += data[(y * W + x) * 4 + c]!;
-    }
-  }
-  const out = new Uint8ClampedArray(w * h * 4);
-  for (let k = 0; k < w * h; k++) {
-    for (let c = 0; c < 3; c++) out[k * 4 + c] = sum[k * 3 + c]! / count[k]!;
-    out[k * 4 + 3] = 255;
-  }
-  return { width: w, height: h, data: out };
 }
 
 /**
