@@ -252,7 +252,11 @@ function gaussian(values: Float32Array, w: number, h: number, sigma: number): Fl
   return boxMean(boxMean(boxMean(values, w, h, r), w, h, r), w, h, r);
 }
 
-/** Where the shadow is strong, each channel is darkened by about the same factor (the shadow is black, not tinted). */
+/**
+ * Where the shadow is strong (its unscaled alpha above 0.5), each channel is darkened by about the same factor as
+ * against the unshadowed background just beyond it (within half the largest offset of the shadow): a black shadow
+ * scales R, G and B alike, a coloured glow or a darker stripe of the backdrop does not. Too few samples: no veto.
+ */
 function isGrey(image: RgbaImage, g: Grid, blurred: Float32Array, s: { dx: number; dy: number; opacity: number }, x0: number, y0: number): boolean {
   const inside = [0, 0, 0];
   const outside = [0, 0, 0];
