@@ -8,7 +8,7 @@ import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { edgeTint } from './pipeline/edgeTint.js';
-import { fitDropShadow } from './pipeline/dropShadow.js';
+import { fitDropShadow, orderByShadows } from './pipeline/dropShadow.js';
 import { flatRegions } from './pipeline/flatRegions.js';
 import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import type { Hint } from './pipeline/Hint.js';
@@ -107,6 +107,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   // text goes on top unless an object covers part of its line
   let plans: LayerPlan[] = stackText([...objects, ...textLike], textPlans, view);
   castShadows(plans, view);
+  plans = orderByShadows(plans, view);
   let fills: FillCache = new WeakMap();
   if (options.layers === 'auto') {
     // peel again like LayerD: objects the first matte missed show up once everything found so far is removed

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createImage, type RgbaImage } from '../image.js';
 import { boxMean } from '../objects/guidedFilter.js';
-import { fitDropShadow } from './dropShadow.js';
+import type { LayerPlan } from './LayerPlan.js';
+import { fitDropShadow, orderByShadows } from './dropShadow.js';
 
 const W = 200;
 const H = 160;
@@ -57,5 +58,44 @@ describe('fitDropShadow', () => {
     expect(fitDropShadow(scene().alpha, scene().image)).toBeUndefined();
     const glow = scene({ dx: 8, dy: 10, r: 4, opacity: 0.45 }, [255, 40, 0]);
     expect(fitDropShadow(glow.alpha, glow.image)).toBeUndefined();
+  });
+});
+
+describe('orderByShadows', () => {
+  const plan = (name: string, alpha: Float32Array, shadow?: Float32Array): LayerPlan => ({
+    name,
+    kind: 'object',
+    alpha,
+    fill: 'patch',
+    confidence: 1,
+    forced: false,
+    ...(shadow ? { shadow } : {}),
+  });
+
+  it('puts an object above a flat card its shadow darkens, and leaves it below a card that hides its shadow', () => {
+    // card: x 100..179 of a 200 x 40 frame; object: x 20..99 casting a shadow 0.5 strong over x 90..119
+    const w = 200;
+    const h = 40;
+    const card = new Float32Array(w * h);
+    const object = new Float32Array(w * h);
+    const shadow = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if (x >= 100 && x < 180) card[y * w + x] = 1;
+        if (x >= 20 && x < 100) object[y * w + x] = 1;
+        if (x >= 100 && x < 120) shadow[y * w + x] = 0.5;
+      }
+    }
+    const image = (darkened: boolean): RgbaImage => {
+      const img = createImage(w, h);
+      for (let i = 0; i < w * h; i++) {
+        const v = card[i] ? (darkened && shadow[i] ? 100 : 200) : object[i] ? 50 : 240;
+        img.data.set([v, v, v, 255], i * 4);
+      }
+      return img;
+    };
+    const plans = [plan('object', object, shadow), plan('card', card)];
+    expect(orderByShadows(plans, image(true)).map((p) => p.name)).toEqual(['card', 'object']);
+    expect(orderByShadows(plans, image(false)).map((p) => p.name)).toEqual(['object', 'card']);
   });
 });

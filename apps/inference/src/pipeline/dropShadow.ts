@@ -1,7 +1,7 @@
 import type { RgbaImage } from '../image.js';
 import { boxMean } from '../objects/guidedFilter.js';
 import { growMask } from './growMask.js';
-import { planBounds } from './LayerPlan.js';
+import { planBounds, type LayerPlan } from './LayerPlan.js';
 
 /** A black drop shadow: the object's alpha blurred (Gaussian `sigma`), moved by (dx, dy) and scaled by `opacity`. */
 export interface DropShadow {
@@ -21,6 +21,8 @@ const MAX_SIGMA_SHARE = 0.15;
 const MIN_OPEN_SHARE = 0.4;
 /** The shadow's faint tail is left out (its colour could not be solved; a fraction of a level of darkening). */
 const MIN_ALPHA = 0.02;
+/** Over a background darker than this (luminance), a shadow is barely visible and dividing it out amplifies noise. */
+const MIN_LUMINANCE = 40;
 /** The fit looks at the background this close to the object (beyond it, texture only adds noise). */
 const RING = 40;
 /** The coarse search runs on blocks of this many pixels per side. */
@@ -150,6 +152,55 @@ function openShare(g: Grid): number {
   return ring > 0 ? seen / ring : 0;
 }
 
+/** Where a shadow falls on another layer, it is this strong on average there to tell anything... */
+const MIN_CAST_ALPHA = 0.15;
+/** ...over this many of that layer's solid pixels... */
+const MIN_CAST_PIXELS = 50;
+/** ...whose own colour is flat (interquartile range of luminance, levels)... */
+const MAX_FLAT_IQR = 20;
+/** ...and it darkens them by at least this share of what the shadow predicts. */
+const MIN_CAST_SHARE = 0.5;
+
+/**
+ * Reorders `plans` (bottom to top) so that an object whose drop shadow visibly darkens a flat object lies above it:
+ * shadows fall on what is beneath. Objects only; order is otherwise kept.
+ */
+export function orderByShadows(plans: LayerPlan[], image: RgbaImage): LayerPlan[] {
+  const out = [...plans];
+  for (const a of plans) {
+    if (a.kind !== 'object' || !a.shadow) continue;
+    for (const b of plans) {
+      if (b === a || b.kind !== 'object' || out.indexOf(a) > out.indexOf(b) || !castsOn(a.shadow, b.alpha, image)) continue;
+      out.splice(out.indexOf(a), 1);
+      out.splice(out.indexOf(b) + 1, 0, a);
+    }
+  }
+  return out;
+}
+
+/** Whether a shadow of alpha `shadow` darkens the flat layer `alpha` as much as it would if it fell on it. */
+export function castsOn(shadow: Float32Array, alpha: Float32Array, image: RgbaImage): boolean {
+  const lit: number[] = [];
+  let shaded = 0;
+  let strength = 0;
+  let n = 0;
+  for (let i = 0; i < alpha.length; i++) {
+    if (alpha[i]! <= 0.9) continue;
+    const y = 0.299 * image.data[i * 4]! + 0.587 * image.data[i * 4 + 1]! + 0.114 * image.data[i * 4 + 2]!;
+    if (shadow[i]! < 0.01) lit.push(y);
+    else if (shadow[i]! > MIN_CAST_ALPHA) {
+      shaded += y;
+      strength += shadow[i]!;
+      n++;
+    }
+  }
+  if (n < MIN_CAST_PIXELS || lit.length < MIN_CAST_PIXELS) return false;
+  lit.sort((p, q) => p - q);
+  if (lit[Math.floor(lit.length * 0.75)]! - lit[Math.floor(lit.length * 0.25)]! > MAX_FLAT_IQR) return false;
+  const own = lit[lit.length >> 1]!;
+  return own - shaded / n >= MIN_CAST_SHARE * own * (strength / n);
+}
+
 function at(values: Float32Array, g: Grid, x: number, y: number): number {
   return x >= 0 && y >= 0 && x < g.w && y < g.h ? values[y * g.w + x]! : 0;
 }
@@ -238,7 +289,7 @@ function estimateDarkening(g: Grid, shadow: Float32Array | undefined, cell: numb
   const cells: number[] = [];
   for (let c = 0; c < w * h; c++) {
     const background = den[c]! > 0 ? num[c]! / den[c]! : 0;
-    g.zone[c] = open[c] && g.near[c] && background > 8 ? 1 : 0;
+    g.zone[c] = open[c] && g.near[c] && background > MIN_LUMINANCE ? 1 : 0;
     g.dark[c] = g.zone[c] ? 1 - lum[c]! / background : 0;
     if (g.zone[c]) cells.push(c);
   }
