@@ -1,5 +1,6 @@
 import type { RgbaImage } from '../image.js';
 import { boxMeans } from './boxMeans.js';
+import { colourRegions } from './colourRegions.js';
 import { fitShape } from './fitShape.js';
 import type { LayerPlan } from './LayerPlan.js';
 
@@ -32,57 +33,22 @@ export function flatRegions(image: RgbaImage, namePrefix = 'Shape'): LayerPlan[]
   const small = boxMeans(image, SCALE);
   const { width: w, height: h, data } = small;
   const n = w * h;
-  const diff = (p: number, q: number): number =>
-    Math.abs(data[p * 4]! - data[q * 4]!) + Math.abs(data[p * 4 + 1]! - data[q * 4 + 1]!) + Math.abs(data[p * 4 + 2]! - data[q * 4 + 2]!);
-  const label = new Int32Array(n);
-  const stack = new Int32Array(n);
+  const { labels, regions } = colourRegions(small, STEP, SPAN);
   const plans: LayerPlan[] = [];
-  let next = 0;
-  let seed = 0;
-  let top = 0;
-  const visit = (p: number, q: number): void => {
-    if (label[q] || diff(p, q) > STEP || diff(seed, q) > SPAN) return;
-    label[q] = next;
-    stack[top++] = q;
-  };
-  // cells of the current region, in the order they were reached
-  const order = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
-    if (label[s]) continue;
-    next++;
-    seed = s;
-    label[s] = next;
-    top = 0;
-    stack[top++] = s;
-    let size = 0;
-    const box = { x0: w, y0: h, x1: -1, y1: -1 };
-    while (top > 0) {
-      const p = stack[--top]!;
-      order[size++] = p;
-      const px = p % w;
-      const py = (p - px) / w;
-      if (px < box.x0) box.x0 = px;
-      if (px > box.x1) box.x1 = px;
-      if (py < box.y0) box.y0 = py;
-      if (py > box.y1) box.y1 = py;
-      if (px > 0) visit(p, p - 1);
-      if (px < w - 1) visit(p, p + 1);
-      if (py > 0) visit(p, p - w);
-      if (py < h - 1) visit(p, p + w);
-    }
+  for (const { label, cells, ...box } of regions) {
+    const size = cells.length;
     if (size < MIN_SHARE * n || size > MAX_SHARE * n) continue;
     const bw = box.x1 - box.x0 + 1;
     const bh = box.y1 - box.y0 + 1;
     if ((box.x0 === 0 && box.x1 === w - 1) || (box.y0 === 0 && box.y1 === h - 1)) continue;
     if (Math.max(bw, bh) > MAX_ASPECT * Math.min(bw, bh)) continue;
     if (size < 0.6 * bw * bh) continue;
-    const members = Array.from(order.subarray(0, size));
-    const mean = [0, 1, 2].map((c) => members.reduce((t, p) => t + data[p * 4 + c]!, 0) / size);
-    if (outlineContrast(small, label, next, mean, box) < MIN_OUTLINE_CONTRAST) continue;
+    const mean = [0, 1, 2].map((c) => cells.reduce((t, p) => t + data[p * 4 + c]!, 0) / size);
+    if (outlineContrast(small, labels, label, mean, box) < MIN_OUTLINE_CONTRAST) continue;
     const region = new Uint8Array(n);
-    for (const p of members) region[p] = 1;
+    for (const p of cells) region[p] = 1;
     const outline: number[] = [];
-    for (const p of members) {
+    for (const p of cells) {
       const x = p % w;
       const y = (p - x) / w;
       // frame edges cut the shape: they are no part of its outline

@@ -1,6 +1,7 @@
 import { connectedComponents, type Component } from '../connectedComponents.js';
 import type { RgbaImage } from '../image.js';
 import { boxMeans } from './boxMeans.js';
+import { colourRegions } from './colourRegions.js';
 import { growMask } from './growMask.js';
 import { planBounds, type LayerPlan } from './LayerPlan.js';
 
@@ -99,52 +100,16 @@ interface Part {
   y1: number;
 }
 
-/** Flat regions (flood fill within STEP of a neighbour and SPAN of the seed) of at least `minCells` cells. */
+/** Flat regions (within STEP of a neighbour and SPAN of the seed, see colourRegions) of at least `minCells` cells. */
 function flatParts(image: RgbaImage, minCells: number): Part[] {
   const { width: w, height: h, data } = image;
   const n = w * h;
-  const seen = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const order = new Int32Array(n);
   const parts: Part[] = [];
-  let top = 0;
-  let seed = 0;
-  // q joins the region when it is within STEP of its neighbour p and SPAN of the seed
-  const diff = (a: number, b: number): number =>
-    Math.abs(data[a * 4]! - data[b * 4]!) + Math.abs(data[a * 4 + 1]! - data[b * 4 + 1]!) + Math.abs(data[a * 4 + 2]! - data[b * 4 + 2]!);
-  const visit = (p: number, q: number): void => {
-    if (seen[q] || diff(p, q) > STEP || diff(seed, q) > SPAN) return;
-    seen[q] = 1;
-    stack[top++] = q;
-  };
-  for (seed = 0; seed < n; seed++) {
-    if (seen[seed]) continue;
-    seen[seed] = 1;
-    top = 0;
-    let size = 0;
-    stack[top++] = seed;
-    let x0 = w;
-    let y0 = h;
-    let x1 = -1;
-    let y1 = -1;
-    while (top > 0) {
-      const p = stack[--top]!;
-      order[size++] = p;
-      const x = p % w;
-      const y = (p - x) / w;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-      if (x > 0) visit(p, p - 1);
-      if (x < w - 1) visit(p, p + 1);
-      if (y > 0) visit(p, p - w);
-      if (y < h - 1) visit(p, p + w);
-    }
+  for (const { cells, x0, y0, x1, y1 } of colourRegions(image, STEP, SPAN).regions) {
+    const size = cells.length;
     if (size < minCells) continue;
     if (x0 === 0 || y0 === 0 || x1 === w - 1 || y1 === h - 1) continue;
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_BOX_SHARE * n) continue;
-    const cells = order.slice(0, size);
     const mean: [number, number, number] = [0, 0, 0];
     for (const p of cells) for (let c = 0; c < 3; c++) mean[c]! += data[p * 4 + c]! / size;
     parts.push({ cells, mean, x0, y0, x1, y1 });

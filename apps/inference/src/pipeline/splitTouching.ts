@@ -1,5 +1,6 @@
 import { createImage, type RgbaImage } from '../image.js';
 import { growLabels } from '../objects/labelComponents.js';
+import { colourRegions } from './colourRegions.js';
 import { convexHull, fillConvex } from './convexHull.js';
 import { planBounds, type LayerPlan } from './LayerPlan.js';
 
@@ -314,43 +315,12 @@ export function occlusionVote(a: Float32Array, b: Float32Array, w: number, h: nu
 
 /** Flat-colour regions of the core; regions under `minSize` pixels are handed to the nearest larger one. */
 function flatRegions(core: Uint8Array, image: RgbaImage, minSize: number): { region: Int32Array; count: number } {
-  const { width: w, height: h, data } = image;
-  const raw = new Int32Array(w * h);
-  const diff = (p: number, q: number): number =>
-    Math.abs(data[p * 4]! - data[q * 4]!) + Math.abs(data[p * 4 + 1]! - data[q * 4 + 1]!) + Math.abs(data[p * 4 + 2]! - data[q * 4 + 2]!);
-  const sizes: number[] = [0];
-  const stack = new Int32Array(w * h);
-  for (let s = 0; s < core.length; s++) {
-    if (!core[s] || raw[s]) continue;
-    const label = sizes.length;
-    raw[s] = label;
-    let top = 0;
-    stack[top++] = s;
-    let size = 0;
-    const visit = (p: number, q: number): void => {
-      if (!core[q] || raw[q] || diff(p, q) > FLAT_TOLERANCE || diff(s, q) > FLAT_SPAN) return;
-      raw[q] = label;
-      stack[top++] = q;
-    };
-    while (top > 0) {
-      const p = stack[--top]!;
-      size++;
-      const x = p % w;
-      if (x > 0) visit(p, p - 1);
-      if (x < w - 1) visit(p, p + 1);
-      if (p >= w) visit(p, p - w);
-      if (p + w < w * h) visit(p, p + w);
-    }
-    sizes.push(size);
-  }
-  const index = new Int32Array(sizes.length);
+  const { labels, regions } = colourRegions(image, FLAT_TOLERANCE, FLAT_SPAN, core);
+  const index = new Int32Array(regions.length + 1);
   let count = 0;
-  sizes.forEach((size, label) => {
-    if (label > 0 && size >= minSize) index[label] = ++count;
-  });
-  const kept = new Int32Array(raw.length);
-  for (let i = 0; i < raw.length; i++) kept[i] = index[raw[i]!]!;
-  return { region: growLabels(kept, core, w, h), count };
+  for (const r of regions) if (r.cells.length >= minSize) index[r.label] = ++count;
+  const kept = labels.map((label) => index[label]!);
+  return { region: growLabels(kept, core, image.width, image.height), count };
 }
 
 /**
