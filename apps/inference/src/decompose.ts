@@ -134,7 +134,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   const full = unblend(
     targets,
     plans.map((p, k) =>
-      p.text ? { alpha: p.alpha, color: p.text.color, shadow: p.shadow } : { alpha: p.alpha, opacity: opacities[k], shadow: p.shadow },
+      ({ alpha: p.alpha, shadow: p.shadow, ...(p.text ? { color: p.text.color } : { opacity: opacities[k] }) }),
     ),
   );
   progress('unblend', 1);
@@ -304,13 +304,16 @@ function castShadows(plans: LayerPlan[], image: RgbaImage, among: LayerPlan[] = 
   }
 }
 
-/** `image` with a black shadow of alpha `shadow` removed outside the object's core: each colour divided by 1 - alpha. */
+/**
+ * `image` with a black shadow of alpha `shadow` (at most 0.9, see dropShadow.ts) removed outside the object's core:
+ * each colour divided by 1 - alpha.
+ */
 function unshadow(image: RgbaImage, shadow: Float32Array, objectAlpha: Float32Array): RgbaImage {
   const out = { ...image, data: Uint8ClampedArray.from(image.data) };
   for (let i = 0; i < shadow.length; i++) {
     const s = shadow[i]!;
-    if (s <= 0.004 || objectAlpha[i]! > 0.5) continue;
-    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c]! / (1 - Math.min(s, 0.95));
+    if (s === 0 || objectAlpha[i]! > 0.5) continue;
+    for (let c = 0; c < 3; c++) out.data[i * 4 + c] = image.data[i * 4 + c]! / (1 - s);
   }
   return out;
 }

@@ -14,7 +14,7 @@ export interface LayerPlan {
    * fill is this colour (the shape's own), not whatever the surroundings suggest.
    */
   hidden?: { mask: Uint8Array; color: [number, number, number] };
-  /** The black drop shadow the object casts around it (alpha 0..1, full frame; see dropShadow.ts). */
+  /** The black drop shadow the layer casts around it (alpha 0..1, full frame; see dropShadow.ts). */
   shadow?: Float32Array;
 }
 

@@ -28,7 +28,7 @@ export function mergePlans(plans: LayerPlan[], max: number, width: number): Laye
     const partner = others.reduce((a, b) => (gap(b) < gap(a) ? b : a));
     const alpha = Float32Array.from(partner.alpha);
     victim.alpha.forEach((v, i) => (alpha[i] = Math.max(alpha[i]!, v)));
-    const shadow = partner.shadow ?? victim.shadow ? Float32Array.from(alpha, (_, i) => Math.max(partner.shadow?.[i] ?? 0, victim.shadow?.[i] ?? 0)) : undefined;
+    const shadow = (partner.shadow ?? victim.shadow) ? Float32Array.from(alpha, (_, i) => Math.max(partner.shadow?.[i] ?? 0, victim.shadow?.[i] ?? 0)) : undefined;
     const bothText = victim.kind === 'text' && partner.kind === 'text';
     const merged: LayerPlan = {
       ...partner,

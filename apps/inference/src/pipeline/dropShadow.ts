@@ -179,7 +179,7 @@ export function orderByShadows(plans: LayerPlan[], image: RgbaImage): LayerPlan[
 }
 
 /** Whether a shadow of alpha `shadow` darkens the flat layer `alpha` as much as it would if it fell on it. */
-export function castsOn(shadow: Float32Array, alpha: Float32Array, image: RgbaImage): boolean {
+function castsOn(shadow: Float32Array, alpha: Float32Array, image: RgbaImage): boolean {
   const lit: number[] = [];
   let shaded = 0;
   let strength = 0;
@@ -218,9 +218,7 @@ function score(g: Grid, blurred: Float32Array, sx: number, sy: number): { r2: nu
   let sDS = 0;
   for (const i of g.cells) {
     const x = i % g.w;
-    const bx = x - sx;
-    const by = (i - x) / g.w - sy;
-    const s = bx >= 0 && by >= 0 && bx < g.w && by < g.h ? blurred[by * g.w + bx]! : 0;
+    const s = at(blurred, g, x - sx, (i - x) / g.w - sy);
     const d = g.dark[i]!;
     n++;
     sS += s;
@@ -314,19 +312,17 @@ function isGrey(image: RgbaImage, g: Grid, blurred: Float32Array, s: { dx: numbe
   let nIn = 0;
   let nOut = 0;
   const ring = Math.ceil(MAX_OFFSET / 2);
-  for (let y = 0; y < g.h; y++) {
-    for (let x = 0; x < g.w; x++) {
-      const c = y * g.w + x;
-      if (!g.zone[c]) continue;
-      const v = at(blurred, g, x - s.dx, y - s.dy);
-      const i = ((y0 + y) * image.width + x0 + x) * 4;
-      if (v > 0.5) {
-        nIn++;
-        for (let k = 0; k < 3; k++) inside[k]! += image.data[i + k]!;
-      } else if (v < 0.02 && at(blurred, g, x - s.dx - ring, y - s.dy - ring) + at(blurred, g, x - s.dx + ring, y - s.dy + ring) > 0) {
-        nOut++;
-        for (let k = 0; k < 3; k++) outside[k]! += image.data[i + k]!;
-      }
+  for (const c of g.cells) {
+    const x = c % g.w;
+    const y = (c - x) / g.w;
+    const v = at(blurred, g, x - s.dx, y - s.dy);
+    const i = ((y0 + y) * image.width + x0 + x) * 4;
+    if (v > 0.5) {
+      nIn++;
+      for (let k = 0; k < 3; k++) inside[k]! += image.data[i + k]!;
+    } else if (v < 0.02 && at(blurred, g, x - s.dx - ring, y - s.dy - ring) + at(blurred, g, x - s.dx + ring, y - s.dy + ring) > 0) {
+      nOut++;
+      for (let k = 0; k < 3; k++) outside[k]! += image.data[i + k]!;
     }
   }
   if (nIn < 20 || nOut < 20) return true;
