@@ -58,6 +58,23 @@ describe('stackText', () => {
     expect(stackText([object, other], [text], img).map((p) => p.name)).toEqual(['line', 'box', 'other']);
   });
 
+  it('puts a line beneath a box beyond its end that cuts its last glyph, not beneath one beside it', () => {
+    const img = scene(true);
+    const cutter = plan('box', 'object', (x, y) => x >= 61 && x < 90 && y >= 5 && y < 35);
+    const cutLine = plan('line', 'text', (x, y) => glyph(x, y) && x < 61);
+    expect(stackText([cutter], [cutLine], img).map((p) => p.name)).toEqual(['line', 'box']);
+    const shortLine = plan('line', 'text', (x, y) => glyph(x, y) && x < 58);
+    const beside = plan('box', 'object', (x, y) => x >= 62 && x < 90 && y >= 5 && y < 35);
+    expect(stackText([beside], [shortLine], img).map((p) => p.name)).toEqual(['box', 'line']);
+  });
+
+  it('puts a line a box hides above a stamp its glyphs are printed over', () => {
+    const img = scene(true);
+    const text = plan('line', 'text', (x, y) => glyph(x, y) && !box(x, y));
+    const stamp = plan('stamp', 'object', (x, y) => x >= 10 && x < 30 && y >= 20 && !glyph(x, y));
+    expect(stackText([plan('box', 'object', box), stamp], [text], img).map((p) => p.name)).toEqual(['stamp', 'line', 'box']);
+  });
+
   it('continues a line beneath an opaque box with its ink density, and reads its glyphs through a see-through one', () => {
     const hidden = plan('line', 'text', (x, y) => glyph(x, y) && !box(x, y));
     continueCovered([hidden, plan('box', 'object', box)], scene(true));

@@ -1,4 +1,5 @@
 import type { RgbaImage } from '../image.js';
+import { touchesAny } from './foreignObjects.js';
 import { planBounds, type LayerPlan } from './LayerPlan.js';
 
 /** A pixel this close (RGB distance) to the text colour counts as visible ink. */
@@ -11,12 +12,24 @@ const MIN_SPAN_HEIGHTS = 0.5;
 /** ...and is solid there (a stroke icon next to a line has the background, not hidden glyphs, between its strokes). */
 const MIN_SOLID = 0.6;
 
+/**
+ * A glyph this close to an object's core along its row (in line heights: about the spacing of letters) is cut by the
+ * object's edge or is the first one beyond it.
+ */
+const CUT_GAP = 0.06;
+/** An object beside a line's end covers its continuation when it cuts glyphs in at least this share of its rows. */
+const MIN_CUT_ROWS = 0.3;
+
 export interface Cover {
   /** Ink density (share of pixels near the text colour) inside the object's span and elsewhere in the line. */
   inside: number;
   outside: number;
   /** Rows where the object spans at least MIN_SPAN_HEIGHTS line heights of the line, as a share of the line's rows. */
   rows: number;
+  /** Rows where it spans as much beyond the line's ends, reaching the line within CUT_GAP (share of the line's rows). */
+  beside: number;
+  /** Rows where a glyph of the line ends within CUT_GAP of the object's core (share of the line's rows). */
+  cut: number;
   /** Share of the object's span that is its core: a hollow object (a stroke icon) hides nothing between its strokes. */
   solid: number;
 }
@@ -47,17 +60,24 @@ export function coverOf(
   let inInk = 0;
   let outN = 0;
   let outInk = 0;
+  const gap = Math.max(2, Math.round(CUT_GAP * lineH));
   let spanRows = 0;
+  let besideRows = 0;
+  let cutRows = 0;
   let solid = 0;
   for (let y = b.y0; y <= Math.min(h - 1, b.y1); y++) {
     let s0 = -1;
     let s1 = -2;
+    let cut = false;
     for (let x = x0; x <= x1; x++) {
       if (object.alpha[y * w + x]! <= 0.5) continue;
       if (s0 < 0) s0 = x;
       s1 = x;
+      for (let d = -gap; d <= gap && !cut; d++) cut = x + d >= 0 && x + d < w && text.alpha[y * w + x + d]! > 0.5;
     }
     if (Math.min(s1, b.x1) - Math.max(s0, b.x0) + 1 >= MIN_SPAN_HEIGHTS * lineH) spanRows++;
+    if (s1 - s0 + 1 >= MIN_SPAN_HEIGHTS * lineH && s1 >= b.x0 - gap && s0 <= b.x1 + gap) besideRows++;
+    if (cut) cutRows++;
     for (let x = x0; x <= x1; x++) {
       const i = y * w + x;
       if (x >= s0 && x <= s1) {
@@ -74,12 +94,19 @@ export function coverOf(
     inside: inN > 0 ? inInk / inN : 0,
     outside: outN > 0 ? outInk / outN : 0,
     rows: spanRows / lineH,
+    beside: besideRows / lineH,
+    cut: cutRows / lineH,
     solid: inN > 0 ? solid / inN : 0,
   };
 }
 
+/**
+ * Whether the object hides part of the line: it spans part of it, or it lies beyond an end of the line (where the
+ * detector stopped) and cuts the glyphs there, as an object does over a line that goes on beneath it.
+ */
 export function covers(c: Cover | undefined): boolean {
-  return !!c && c.rows >= 0.5 && c.solid >= MIN_SOLID && c.outside > 0 && c.inside < MAX_COVERED_DENSITY * c.outside;
+  if (!c || c.solid < MIN_SOLID || c.outside <= 0 || c.inside >= MAX_COVERED_DENSITY * c.outside) return false;
+  return c.rows >= 0.5 || (c.beside >= 0.5 && c.cut >= MIN_CUT_ROWS);
 }
 
 /** Colour distance from an object's median colour that counts as detail (glyphs seen through it, an emoji's features). */
@@ -204,11 +231,12 @@ export function continueCovered(plans: LayerPlan[], image: RgbaImage): number {
 
 /**
  * Stacks `objects` (bottom to top) and `texts`: every text line goes on top, except one that an object covers, which
- * goes just beneath the lowest object covering it.
+ * goes just beneath the lowest object covering it, and above the other objects it touches (printed over them).
  */
 export function stackText(objects: LayerPlan[], texts: LayerPlan[], image: RgbaImage): LayerPlan[] {
   const below = new Map<number, LayerPlan[]>();
   const top: LayerPlan[] = [];
+  const covered: LayerPlan[] = [];
   for (const t of texts) {
     const b = planBounds(t.alpha, image.width, 0.3);
     const k = objects.findIndex((o) => covers(coverOf(t, o, image, b)));
@@ -217,6 +245,25 @@ export function stackText(objects: LayerPlan[], texts: LayerPlan[], image: RgbaI
       continue;
     }
     below.set(k, [...(below.get(k) ?? []), t]);
+    covered.push(t);
   }
-  return [...objects.flatMap((o, k) => [...(below.get(k) ?? []), o]), ...top];
+  const stack = [...objects.flatMap((o, k) => [...(below.get(k) ?? []), o]), ...top];
+  for (const t of covered) lowerTouched(stack, t, image);
+  return stack;
+}
+
+/**
+ * Objects above the covered line `text` that it touches without being covered by them lie beneath it: each moves to
+ * just below the line when it touches nothing in between (whose order it would change). Mutates `stack`.
+ */
+function lowerTouched(stack: LayerPlan[], text: LayerPlan, image: RgbaImage): void {
+  const b = planBounds(text.alpha, image.width, 0.3);
+  for (let j = stack.indexOf(text) + 1; j < stack.length; j++) {
+    const o = stack[j]!;
+    const p = stack.indexOf(text);
+    if (o.kind !== 'object' || !touchesAny(o, [text], image.width) || covers(coverOf(text, o, image, b))) continue;
+    if (touchesAny(o, stack.slice(p + 1, j), image.width)) continue;
+    stack.splice(j, 1);
+    stack.splice(p, 0, o);
+  }
 }
