@@ -7,6 +7,7 @@ import type { Matter } from './objects/Matter.js';
 import { mergePlans, splitPlans } from './pipeline/adjustLayerCount.js';
 import { isBackgroundPiece } from './pipeline/backgroundPiece.js';
 import { closeTextHoles } from './pipeline/closeTextHoles.js';
+import { continueShapes } from './pipeline/continueShapes.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { fitDropShadow, orderByShadows } from './pipeline/dropShadow.js';
 import { flatRegions } from './pipeline/flatRegions.js';
@@ -274,7 +275,11 @@ async function fillChain(
     const source = plan.shadow ? unshadow(targets[k]!, plan.shadow, plan.alpha) : targets[k]!;
     const filler = chooseFiller(source, hole, plan.fill === 'diffusion');
     let filled = await filler(source, hole, signal);
-    if (plan.kind === 'object') paintTextBeneath(filled, plans.slice(0, k - 1), plan.alpha);
+    if (plan.kind === 'object') {
+      // flat shapes the layer hides part of go on beneath it
+      continueShapes(source, hole, filled);
+      paintTextBeneath(filled, plans.slice(0, k - 1), plan.alpha);
+    }
     if (plan.kind === 'text' && plan.text && refineTextAlpha(source, filled, plan.alpha, plan.text.color) > 0) {
       hole = dilate(plan.alpha, w, h);
       filled = await filler(source, hole, signal);
