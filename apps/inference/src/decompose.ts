@@ -11,6 +11,7 @@ import { continueShapes } from './pipeline/continueShapes.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { fitDropShadow, orderByShadows } from './pipeline/dropShadow.js';
 import { flatRegions } from './pipeline/flatRegions.js';
+import { growByColour } from './pipeline/growByColour.js';
 import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import type { Hint } from './pipeline/Hint.js';
 import { applyHints } from './pipeline/hintPlans.js';
@@ -100,6 +101,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     // two objects that touch, or a stroke icon across an object, become two layers, the lower completed under the upper
     .flatMap((p) => splitTouching(p, view, minArea));
   objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
+  // a one-colour object the matte caught part of (thin strokes) is completed along its colour
+  objects = objects.map((p) => growByColour(p, view, heldBy(objects, p, claimed)));
   objects = applyHints(view, objects, hints);
   closeTextHoles(objects, claimed, w, h);
   const textLike = implausible.filter((p) => isMattedObject(p, matte.data)).map(textLikeObject);
@@ -217,6 +220,13 @@ async function peelBeneath(
   return [...shapes, ...joinPieces(rest, beneath), ...missed]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
+}
+
+/** 1 where a layer of `plans` other than `plan` holds the pixel (alpha above 0.5), or `claimed` does. */
+function heldBy(plans: LayerPlan[], plan: LayerPlan, claimed: Float32Array): Uint8Array {
+  const held = coveredBy(plans.filter((p) => p !== plan), 0.5, claimed.length);
+  claimed.forEach((v, i) => (held[i] = held[i]! | (v > 0 ? 1 : 0)));
+  return held;
 }
 
 /** 1 where any of `plans` has alpha above `threshold`. */

@@ -1,0 +1,124 @@
+import type { RgbaImage } from '../image.js';
+import { growMask } from './growMask.js';
+import { planBounds, type LayerPlan } from './LayerPlan.js';
+
+/** A pixel this close (sum of |ΔR| + |ΔG| + |ΔB|) to an object's colour is that colour. */
+const SAME = 40;
+/** The object is one flat colour: at least this share of its core is that colour (a stroke icon, a flat shape)... */
+const MIN_FLAT_SHARE = 0.6;
+/** ...that stands out from its surroundings by at least this much (sum over RGB). */
+const MIN_CONTRAST = 80;
+/** Surroundings: the ring from RING_GAP to RING pixels outside the core. */
+const RING_GAP = 3;
+const RING = 8;
+/** The growth stays within the core's box widened by this share of its size (at least MIN_REACH pixels)... */
+const REACH = 1;
+const MIN_REACH = 16;
+/** ...and adds at most this many times the core: more is the backdrop, not the rest of the object. */
+const MAX_GROWTH = 3;
+
+/**
+ * A one-colour object the matte caught only part of (the matte loses thin strokes) is completed along its colour: the
+ * pixels of that colour connected to its core join it, and their anti-aliased rim joins with the alpha that mixes the
+ * colour with the surroundings'. Nothing changes when the object is not one colour, does not stand out from its
+ * surroundings, or when its colour runs on beyond the reach (it is the backdrop's). `taken`: pixels other layers hold.
+ */
+export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Array): LayerPlan {
+  const { width: w, height: h, data } = image;
+  const box = planBounds(plan.alpha, w, 0.5);
+  if (!box) return plan;
+  const core: number[] = [];
+  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (plan.alpha[y * w + x]! > 0.5) core.push(y * w + x);
+  if (core.length < 30) return plan;
+  const colour = [0, 1, 2].map((c) => median(core.map((i) => data[i * 4 + c]!)));
+  const apart = (a: number[], b: number[]): number => Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!);
+  const dist = (i: number, to: number[]): number =>
+    Math.abs(data[i * 4]! - to[0]!) + Math.abs(data[i * 4 + 1]! - to[1]!) + Math.abs(data[i * 4 + 2]! - to[2]!);
+  if (core.filter((i) => dist(i, colour) <= SAME).length < MIN_FLAT_SHARE * core.length) return plan;
+  const reach = Math.max(MIN_REACH, Math.round(REACH * Math.max(box.x1 - box.x0, box.y1 - box.y0)));
+  const x0 = Math.max(0, box.x0 - reach);
+  const y0 = Math.max(0, box.y0 - reach);
+  const x1 = Math.min(w - 1, box.x1 + reach);
+  const y1 = Math.min(h - 1, box.y1 + reach);
+  const ring = ringPixels(plan.alpha, w, h, box);
+  if (ring.length < 16) return plan;
+  const around = [0, 1, 2].map((c) => median(ring.map((i) => data[i * 4 + c]!)));
+  if (apart(colour, around) < MIN_CONTRAST) return plan;
+  // flood the object's colour from its core, 8-connected, within the reach
+  const grown = new Uint8Array(w * h);
+  const queue = core.filter((i) => dist(i, colour) <= SAME);
+  for (const i of core) grown[i] = 1;
+  let added = 0;
+  while (queue.length > 0) {
+    const p = queue.pop()!;
+    const px = p % w;
+    const py = (p - px) / w;
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -1; dx <= 1; dx++) {
+        const x = px + dx;
+        const y = py + dy;
+        if (x < 0 || y < 0 || x >= w || y >= h) continue;
+        const q = y * w + x;
+        if (grown[q] || taken[q] || dist(q, colour) > SAME) continue;
+        // the colour runs on past the reach: it is the backdrop's
+        if (x <= x0 || y <= y0 || x >= x1 || y >= y1) return plan;
+        grown[q] = 1;
+        added++;
+        queue.push(q);
+      }
+    }
+    if (added > MAX_GROWTH * core.length) return plan;
+  }
+  if (added === 0) return plan;
+  const alpha = Float32Array.from(plan.alpha);
+  const span = [0, 1, 2].map((c) => colour[c]! - around[c]!);
+  const span2 = span[0]! ** 2 + span[1]! ** 2 + span[2]! ** 2;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const i = y * w + x;
+      if (grown[i]) {
+        alpha[i] = Math.max(alpha[i]!, 1);
+        continue;
+      }
+      if (taken[i] || alpha[i]! > 0 || !nextTo(grown, i, w, h)) continue;
+      // the rim: how much of the object's colour over the surroundings' it holds
+      let t = 0;
+      for (let c = 0; c < 3; c++) t += (data[i * 4 + c]! - around[c]!) * span[c]!;
+      alpha[i] = Math.min(1, Math.max(0, t / span2));
+    }
+  }
+  return { ...plan, alpha };
+}
+
+function nextTo(mask: Uint8Array, i: number, w: number, h: number): boolean {
+  const x = i % w;
+  const y = (i - x) / w;
+  for (let dy = -1; dy <= 1; dy++) {
+    for (let dx = -1; dx <= 1; dx++) {
+      const nx = x + dx;
+      const ny = y + dy;
+      if (nx >= 0 && ny >= 0 && nx < w && ny < h && mask[ny * w + nx]) return true;
+    }
+  }
+  return false;
+}
+
+/** Pixels RING_GAP to RING (chessboard distance) outside the core (alpha > 0.5) of `alpha`. */
+function ringPixels(alpha: Float32Array, w: number, h: number, box: { x0: number; y0: number; x1: number; y1: number }): number[] {
+  const x0 = Math.max(0, box.x0 - RING);
+  const y0 = Math.max(0, box.y0 - RING);
+  const bw = Math.min(w - 1, box.x1 + RING) - x0 + 1;
+  const bh = Math.min(h - 1, box.y1 + RING) - y0 + 1;
+  const core = new Uint8Array(bw * bh);
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) core[y * bw + x] = alpha[(y + y0) * w + x + x0]! > 0.5 ? 1 : 0;
+  const outer = growMask(core, bw, bh, RING);
+  const inner = growMask(core, bw, bh, RING_GAP - 1);
+  const out: number[] = [];
+  for (let k = 0; k < core.length; k++) if (outer[k] && !inner[k]) out.push(((k / bw) | 0) * w + y0 * w + (k % bw) + x0);
+  return out;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1] ?? 0;
+}
