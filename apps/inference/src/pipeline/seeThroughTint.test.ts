@@ -69,6 +69,13 @@ describe('seeThroughTint', () => {
     expect(seeThroughTint(square(), image, meanFill(image))).toBeUndefined();
   });
 
+  it('leaves an opaque flat object with details alone, however much its edges step', () => {
+    const image = tinted(busy(), TINT, 1);
+    // details: a dark line every 20th row, stepping on average like the background seen through a tint of 0.83
+    square().forEach((a, i) => a > 0 && Math.floor(i / W) % 20 === 0 && image.data.set([60, 110, 0], i * 4));
+    expect(seeThroughTint(square(), image, meanFill(image))).toBeUndefined();
+  });
+
   it('leaves a tint over a smooth background to the fill (nothing shows through to measure)', () => {
     const flat = createImage(W, H);
     for (let i = 0; i < W * H; i++) flat.data.set([60, 90, 200, 255], i * 4);

@@ -20,6 +20,11 @@ const MAX_OPACITY = 0.88;
 const MAX_CHANNEL_DISAGREEMENT = 0.15;
 /** At most this share of the core may unblend to a background colour outside 0..255 (by more than a few levels). */
 const MAX_OUT_OF_RANGE = 0.06;
+/**
+ * Texture shows through a tint everywhere: the share of core pixels stepping at least half the mean expected there
+ * must be this much of the same share in the ring (an opaque object's own details make the mean on a few edges).
+ */
+const MIN_SPREAD_RATIO = 0.5;
 
 /**
  * A see-through flat shape over a textured background, found from the texture itself: under a tint of opacity a,
@@ -60,6 +65,8 @@ export function seeThroughTint(alpha: Float32Array, image: RgbaImage, filled: Rg
   const counts = [0, 0, 0];
   const coreSum = [0, 0, 0];
   const fillSum = [0, 0, 0];
+  // each counted pixel's step summed over RGB, by region
+  const totals: number[][] = [[], [], []];
   for (let y = 0; y + 1 < bh; y++) {
     for (let x = 0; x + 1 < bw; x++) {
       const k = y * bw + x;
@@ -67,14 +74,18 @@ export function seeThroughTint(alpha: Float32Array, image: RgbaImage, filled: Rg
       if (r === 0 || region[k + 1] !== r || region[k + bw] !== r) continue;
       const i = (y + by0) * w + x + bx0;
       counts[r]!++;
+      let total = 0;
       for (let c = 0; c < 3; c++) {
         const v = data[i * 4 + c]!;
-        steps[r]![c]! += Math.abs(v - data[(i + 1) * 4 + c]!) + Math.abs(v - data[(i + w) * 4 + c]!);
+        const step = Math.abs(v - data[(i + 1) * 4 + c]!) + Math.abs(v - data[(i + w) * 4 + c]!);
+        steps[r]![c]! += step;
+        total += step;
         if (r === 1) {
           coreSum[c]! += v;
           fillSum[c]! += filled.data[i * 4 + c]!;
         }
       }
+      totals[r]!.push(total);
     }
   }
   const nCore = counts[1]!;
@@ -87,6 +98,8 @@ export function seeThroughTint(alpha: Float32Array, image: RgbaImage, filled: Rg
   const kept = (coreSteps[0]! + coreSteps[1]! + coreSteps[2]!) / ringTotal;
   const opacity = 1 - kept;
   if (opacity < MIN_OPACITY || opacity > MAX_OPACITY) return undefined;
+  const spread = (values: number[], mean: number): number => values.filter((v) => v >= 0.5 * mean).length / values.length;
+  if (spread(totals[1]!, kept * ringTotal) < MIN_SPREAD_RATIO * spread(totals[2]!, ringTotal)) return undefined;
   const strongest = Math.max(...ringSteps);
   for (let c = 0; c < 3; c++) {
     if (ringSteps[c]! < 0.3 * strongest) continue;
