@@ -73,14 +73,15 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Arra
   const alpha = Float32Array.from(plan.alpha);
   const span = [0, 1, 2].map((c) => colour[c]! - around[c]!);
   const span2 = span[0]! ** 2 + span[1]! ** 2 + span[2]! ** 2;
+  const near = growMask(grown, w, h, 1);
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const i = y * w + x;
       if (grown[i]) {
-        alpha[i] = Math.max(alpha[i]!, 1);
+        alpha[i] = 1;
         continue;
       }
-      if (taken[i] || alpha[i]! > 0 || !nextTo(grown, i, w, h)) continue;
+      if (taken[i] || alpha[i]! > 0 || !near[i]) continue;
       // the rim: how much of the object's colour over the surroundings' it holds
       let t = 0;
       for (let c = 0; c < 3; c++) t += (data[i * 4 + c]! - around[c]!) * span[c]!;
@@ -88,19 +89,6 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Arra
     }
   }
   return { ...plan, alpha };
-}
-
-function nextTo(mask: Uint8Array, i: number, w: number, h: number): boolean {
-  const x = i % w;
-  const y = (i - x) / w;
-  for (let dy = -1; dy <= 1; dy++) {
-    for (let dx = -1; dx <= 1; dx++) {
-      const nx = x + dx;
-      const ny = y + dy;
-      if (nx >= 0 && ny >= 0 && nx < w && ny < h && mask[ny * w + nx]) return true;
-    }
-  }
-  return false;
 }
 
 /** Pixels RING_GAP to RING (chessboard distance) outside the core (alpha > 0.5) of `alpha`. */
