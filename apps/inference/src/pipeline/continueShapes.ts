@@ -34,7 +34,7 @@ export function continueShapes(image: RgbaImage, hole: Uint8Array, into: RgbaIma
   const known = covered.map((v) => 1 - v);
   const { labels, regions } = colourRegions(small, STEP, SPAN, known);
   let painted = 0;
-  for (const { label, cells, ...box } of regions) {
+  for (const { cells, x0, y0, x1, y1 } of regions) {
     if (cells.length < MIN_CELLS || cells.length > MAX_SHARE * w * h) continue;
     const region = new Uint8Array(w * h);
     for (const p of cells) region[p] = 1;
@@ -54,7 +54,7 @@ export function continueShapes(image: RgbaImage, hole: Uint8Array, into: RgbaIma
     if (!bordersHole || ring.length < 16) continue;
     const mean = [0, 1, 2].map((c) => cells.reduce((t, p) => t + small.data[p * 4 + c]!, 0) / cells.length);
     if (median(ring.map((q) => colourDistance(small.data, q, mean))) < MIN_OUTLINE_CONTRAST) continue;
-    const shape = fitShape({ width: w, height: h, region, covered, box, outline });
+    const shape = fitShape({ width: w, height: h, region, covered, box: { x0, y0, x1, y1 }, outline });
     if (!shape) continue;
     const colour = [...mean.map(Math.round), 255];
     for (let i = 0; i < hole.length; i++) {
