@@ -4,8 +4,8 @@ import { gradientImage } from '../testing/testImages.js';
 import { offsetFill, repeatingOffsets } from './offsetFill.js';
 import { patchMatchFill } from './patchMatchFill.js';
 
-/** Light-blue dots of radius 6 on a 20 px grid over dark blue, with a slow vertical shading like a wallpaper. */
-export function dotGrid(w: number, h: number, period = 20): RgbaImage {
+/** Light-blue dots on a square grid over dark blue. */
+function dotGrid(w: number, h: number, period = 20): RgbaImage {
   const img = createImage(w, h);
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -14,6 +14,12 @@ export function dotGrid(w: number, h: number, period = 20): RgbaImage {
     }
   }
   return img;
+}
+
+function grid(img: RgbaImage): { w: number; h: number; rgb: Float32Array; known: Uint8Array } {
+  const rgb = new Float32Array(img.width * img.height * 3);
+  for (let i = 0; i < img.width * img.height; i++) for (let c = 0; c < 3; c++) rgb[i * 3 + c] = img.data[i * 4 + c]!;
+  return { w: img.width, h: img.height, rgb, known: new Uint8Array(img.width * img.height).fill(1) };
 }
 
 function rectHole(w: number, h: number, x0: number, y0: number, x1: number, y1: number): Uint8Array {
@@ -57,11 +63,20 @@ describe('offsetFill', () => {
   });
 
   it('finds the grid period among the repeating offsets', () => {
-    const img = dotGrid(200, 200, 10);
-    const rgb = new Float32Array(200 * 200 * 3);
-    for (let i = 0; i < 200 * 200; i++) for (let c = 0; c < 3; c++) rgb[i * 3 + c] = img.data[i * 4 + c]!;
-    const offsets = repeatingOffsets({ w: 200, h: 200, rgb, known: new Uint8Array(200 * 200).fill(1) });
+    const offsets = repeatingOffsets(grid(dotGrid(200, 200, 10)));
     expect(offsets.length).toBeGreaterThan(4);
     for (const o of offsets) expect([Math.abs(o.dx % 10), Math.abs(o.dy % 10)]).toEqual([0, 0]);
+  });
+
+  it('finds no pattern in bands of uneven widths, which repeat along one direction only', () => {
+    const img = createImage(200, 200);
+    const edges = [0, 13, 31, 40, 66, 79, 101, 130, 138, 161, 190];
+    for (let y = 0; y < 200; y++) {
+      for (let x = 0; x < 200; x++) {
+        const band = edges.filter((e) => e <= (x + y / 2) % 200).length;
+        img.data.set([60 + 15 * band, 40, 120 - 8 * band, 255], (y * 200 + x) * 4);
+      }
+    }
+    expect(repeatingOffsets(grid(img))).toEqual([]);
   });
 });

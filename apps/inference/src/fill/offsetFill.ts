@@ -13,10 +13,13 @@ const MAX_OFFSET = 40;
 const MIN_OFFSET = 3;
 /** At most this many offsets become labels. */
 const LABELS = 32;
-/** A label offset must repeat the known region this well: mean squared difference below this share of the median. */
-const REPEAT = 0.35;
-/** Known pixels sampled to score an offset. */
-const SAMPLES = 3000;
+/** A label offset must repeat the pattern's layout this well: mismatches below this share of the median offset's. */
+const REPEAT = 0.72;
+/** ... and clearly better than the offsets 2 coarse pixels around it: mismatches below this share of theirs. */
+const PROMINENT = 0.85;
+/** Known pixels sampled to score an offset at the coarse scale, and to refine one at full size. */
+const SAMPLES = 1500;
+const REFINE_SAMPLES = 3000;
 
 /** A shrunk crop: `known` marks coarse pixels whose whole block is outside the hole. */
 interface Grid {
@@ -109,6 +112,7 @@ export function repeatingOffsets(grid: Grid): Offset[] {
     sx[k] = p % w;
     sy[k] = (p - sx[k]!) / w;
   }
+  const bright = brighterThanAround(grid);
   const side = 2 * R + 1;
   const score = new Float64Array(side * side).fill(Infinity);
   for (let dy = -R; dy <= R; dy++) {
@@ -121,12 +125,7 @@ export function repeatingOffsets(grid: Grid): Offset[] {
         if (x < 0 || x >= w || y < 0 || y >= h) continue;
         const q = y * w + x;
         if (!known[q]) continue;
-        const a = (sy[k]! * w + sx[k]!) * 3;
-        const b = q * 3;
-        const d0 = rgb[a]! - rgb[b]!;
-        const d1 = rgb[a + 1]! - rgb[b + 1]!;
-        const d2 = rgb[a + 2]! - rgb[b + 2]!;
-        e += d0 * d0 + d1 * d1 + d2 * d2;
+        e += bright[sy[k]! * w + sx[k]!]! ^ bright[q]!;
         n++;
       }
       // too few overlapping pairs say nothing about this offset
@@ -139,7 +138,8 @@ export function repeatingOffsets(grid: Grid): Offset[] {
   const minima: { o: Offset; e: number }[] = [];
   for (let dy = -R; dy <= R; dy++) {
     for (let dx = -R; dx <= R; dx++) {
-      if (Math.hypot(dx, dy) < MIN_OFFSET) continue;
+      // at the window's edge a minimum may just be the slope continuing outside it
+      if (Math.hypot(dx, dy) < MIN_OFFSET || Math.abs(dx) > R - 2 || Math.abs(dy) > R - 2) continue;
       const e = score[(dy + R) * side + dx + R]!;
       if (!(e < REPEAT * median)) continue;
       let isMin = true;
@@ -151,14 +151,33 @@ export function repeatingOffsets(grid: Grid): Offset[] {
           }
         }
       }
-      if (isMin) minima.push({ o: { dx, dy }, e });
+      if (!isMin) continue;
+      let ring = 0;
+      let n = 0;
+      for (let ny = dy - 2; ny <= dy + 2; ny++) {
+        for (let nx = dx - 2; nx <= dx + 2; nx++) {
+          if (Math.max(Math.abs(ny - dy), Math.abs(nx - dx)) !== 2 || Math.abs(nx) > R || Math.abs(ny) > R) continue;
+          const v = score[(ny + R) * side + nx + R]!;
+          if (!Number.isFinite(v)) continue;
+          ring += v;
+          n++;
+        }
+      }
+      if (n > 0 && e < PROMINENT * (ring / n)) minima.push({ o: { dx, dy }, e });
     }
   }
   // among equally good offsets (a perfect pattern) the shorter ones copy from nearer, more alike surroundings
-  return minima
-    .sort((a, b) => a.e - b.e || Math.hypot(a.o.dx, a.o.dy) - Math.hypot(b.o.dx, b.o.dy))
+  minima.sort((a, b) => a.e - b.e || Math.hypot(a.o.dx, a.o.dy) - Math.hypot(b.o.dx, b.o.dy));
+  // offsets much weaker than the best are chance alignments (of band edges, say), not the pattern's period
+  const weakest = 1.5 * (minima[0]?.e ?? 0) + 0.05 * median;
+  const offsets = minima
+    .filter((m) => m.e <= weakest)
     .slice(0, LABELS)
     .map((m) => m.o);
+  // a pattern repeats along two directions (a stripe along itself and across); repeats along one direction only are
+  // the drift of bands or waves, which copying would break up
+  const crossing = offsets.some((a) => offsets.some((b) => Math.abs(a.dx * b.dy - a.dy * b.dx) >= 0.5 * Math.hypot(a.dx, a.dy) * Math.hypot(b.dx, b.dy)));
+  return crossing ? offsets : [];
 }
 
 /**
@@ -337,12 +356,12 @@ function copyAlong(
   }
 }
 
-/** Up to SAMPLES known pixels at random (a regular stride would alias with a regular pattern). */
+/** Up to REFINE_SAMPLES known pixels at random (a regular stride would alias with a regular pattern). */
 function knownSample(hole: Uint8Array): Int32Array {
   const random = lcg(11);
-  const out = new Int32Array(SAMPLES);
+  const out = new Int32Array(REFINE_SAMPLES);
   let n = 0;
-  for (let tries = 0; tries < 4 * SAMPLES && n < SAMPLES; tries++) {
+  for (let tries = 0; tries < 4 * REFINE_SAMPLES && n < REFINE_SAMPLES; tries++) {
     const p = Math.floor(random() * hole.length);
     if (!hole[p]) out[n++] = p;
   }
@@ -355,4 +374,39 @@ function lcg(seed: number): () => number {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
     return state / 4294967296;
   };
+}
+
+/**
+ * 1 where a known pixel's luma exceeds the mean of the known pixels in the 7×7 box around it: the layout of a pattern
+ * (where its dots, stripes or mortar lines are) without their colours, which may vary from motif to motif.
+ */
+function brighterThanAround(grid: Grid): Uint8Array {
+  const { w, h, rgb, known } = grid;
+  const b = 3;
+  const sum = new Float64Array((w + 1) * (h + 1));
+  const count = new Float64Array((w + 1) * (h + 1));
+  const luma = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const p = y * w + x;
+      luma[p] = 0.299 * rgb[p * 3]! + 0.587 * rgb[p * 3 + 1]! + 0.114 * rgb[p * 3 + 2]!;
+      const i = (y + 1) * (w + 1) + x + 1;
+      sum[i] = (known[p] ? luma[p]! : 0) + sum[i - 1]! + sum[i - w - 1]! - sum[i - w - 2]!;
+      count[i] = known[p]! + count[i - 1]! + count[i - w - 1]! - count[i - w - 2]!;
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - b);
+    const y1 = Math.min(h, y + b + 1);
+    for (let x = 0; x < w; x++) {
+      const p = y * w + x;
+      if (!known[p]) continue;
+      const x0 = Math.max(0, x - b);
+      const x1 = Math.min(w, x + b + 1);
+      const box = (t: Float64Array): number => t[y1 * (w + 1) + x1]! - t[y0 * (w + 1) + x1]! - t[y1 * (w + 1) + x0]! + t[y0 * (w + 1) + x0]!;
+      out[p] = luma[p]! > box(sum) / box(count) + 1 ? 1 : 0;
+    }
+  }
+  return out;
 }
