@@ -235,7 +235,7 @@ function assignLabels(grid: Grid, offsets: Offset[]): { labels: Int16Array; orde
         if (px < w - 1 && labels[p + 1] === k) agree++;
         if (p >= w && labels[p - w] === k) agree++;
         if (p + w < w * h && labels[p + w] === k) agree++;
-        const cost = (e / n) * (1 - 0.15 * agree);
+        const cost = (e / n) * (1 - 0.24 * agree);
         if (cost < bestCost) {
           bestCost = cost;
           best = k;
@@ -337,21 +337,59 @@ function copyAlong(
   const pixels = new Int32Array(starts[starts.length - 1]!);
   for (let p = 0; p < w * h; p++) if (hole[p]) pixels[starts[order[cell(p)]! + 1]!++] = p;
   const done = new Uint8Array(w * h);
-  const source = (p: number): number => {
-    const k = labels[cell(p)]!;
-    if (k < 0) return -1;
+  const shift = (p: number, k: number): number => {
     const { dx, dy } = offsets[k]!;
     const x = (p % w) + dx;
     const y = Math.floor(p / w) + dy;
     return x < 0 || x >= w || y < 0 || y >= h ? -1 : y * w + x;
   };
-  for (const p of pixels) {
-    let s = source(p);
-    for (let hops = 0; s >= 0 && hole[s] && !done[s] && hops < 16; hops++) s = source(s);
-    const c = cell(p);
-    for (let k = 0; k < 3; k++) {
-      rgb[p * 3 + k] = s >= 0 && (!hole[s] || done[s]) ? rgb[s * 3 + k]! : coarse.rgb[c * 3 + k]!;
+  // the pixel a copy under label k reads for p: known, already filled, or reached along the labels of unfilled ones
+  const source = (p: number, k: number): number => {
+    let s = shift(p, k);
+    for (let hops = 0; s >= 0 && hole[s] && !done[s] && hops < 16; hops++) {
+      const next = labels[cell(s)]!;
+      s = next < 0 ? -1 : shift(s, next);
     }
+    return s >= 0 && (!hole[s] || done[s]) ? s : -1;
+  };
+  const candidates: number[] = [];
+  const around = [-1, 1, -w, w];
+  for (const p of pixels) {
+    const x = p % w;
+    const y = (p - x) / w;
+    const own = labels[cell(p)]!;
+    // where cells of different labels meet, each pixel takes the label whose copy agrees best with its finished
+    // neighbours, so the seam runs where both copies agree (between motifs) rather than along the cell border
+    candidates.length = 0;
+    if (own >= 0) candidates.push(own);
+    for (const [nx, ny] of [[x - scale, y], [x + scale, y], [x, y - scale], [x, y + scale]] as const) {
+      if (nx < 0 || nx >= w || ny < 0 || ny >= h) continue;
+      const k = labels[cell(ny * w + nx)]!;
+      if (k >= 0 && !candidates.includes(k)) candidates.push(k);
+    }
+    let best = -1;
+    let bestCost = Infinity;
+    for (const k of candidates) {
+      const s = source(p, k);
+      if (s < 0) continue;
+      let cost = 0;
+      if (candidates.length > 1) {
+        for (const d of around) {
+          const q = p + d;
+          if (q < 0 || q >= w * h || (d === -1 && x === 0) || (d === 1 && x === w - 1) || (hole[q] && !done[q])) continue;
+          const t = shift(q, k);
+          if (t < 0 || (hole[t] && !done[t])) continue;
+          cost += (rgb[q * 3]! - rgb[t * 3]!) ** 2 + (rgb[q * 3 + 1]! - rgb[t * 3 + 1]!) ** 2 + (rgb[q * 3 + 2]! - rgb[t * 3 + 2]!) ** 2;
+        }
+        if (k === own) cost *= 0.8;
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = s;
+      }
+    }
+    const c = cell(p);
+    for (let k = 0; k < 3; k++) rgb[p * 3 + k] = best >= 0 ? rgb[best * 3 + k]! : coarse.rgb[c * 3 + k]!;
     done[p] = 1;
   }
 }
