@@ -22,7 +22,7 @@ const SAMPLES = 1500;
 const REFINE_SAMPLES = 3000;
 
 /** A shrunk crop: `known` marks coarse pixels whose whole block is outside the hole. */
-interface Grid {
+export interface Grid {
   w: number;
   h: number;
   rgb: Float32Array;
@@ -37,7 +37,7 @@ export interface Offset {
 
 /**
  * Completion of holes in regular textures (dot grids, tiles, stripes) after He & Sun 2012, "Statistics of Patch
- * Offsets for Image Completion": the known surroundings, shrunk, are scored by how well they repeat under each offset;
+ * Offsets for Image Completion": the known surroundings, shrunk, are scored by how well their layout of bright and dark repeats under each offset;
  * the offsets that are clear local minima of that score become labels; hole pixels take labels greedily from the
  * border inward (a copy that agrees with the neighbourhood and with the neighbours' labels), and at full size each
  * hole pixel copies from itself plus its label's offset, refined at full size. Falls back to patchMatchFill where no
@@ -67,7 +67,7 @@ export const offsetFill: Filler = async (image, hole, signal) => {
   return out;
 };
 
-/** Block means of the known pixels; a block with any hole pixel is unknown. */
+/** Block means; a block with any hole pixel is unknown. */
 function shrink(rgb: Float32Array, hole: Uint8Array, w: number, h: number, s: number): Grid {
   const cw = Math.ceil(w / s);
   const ch = Math.ceil(h / s);
@@ -93,11 +93,12 @@ function shrink(rgb: Float32Array, hole: Uint8Array, w: number, h: number, s: nu
 
 /**
  * The offsets under which the known region repeats itself: local minima (over a 5×5 neighbourhood of offsets) of the
- * mean squared colour difference between sampled known pixels and the known pixels at that offset, at least
- * MIN_OFFSET long, and well below the median score. Empty when nothing repeats (no label is then trusted).
+ * share of sampled known pixels whose brighter-than-around bit differs from the known pixel at that offset, at least
+ * MIN_OFFSET long, well below the median offset's share and clearly below the offsets around them, and not much worse
+ * than the best. Empty when nothing repeats, or repeats along one direction only.
  */
 export function repeatingOffsets(grid: Grid): Offset[] {
-  const { w, h, rgb, known } = grid;
+  const { w, h, known } = grid;
   const R = Math.min(MAX_OFFSET, Math.floor(Math.max(w, h) / 3));
   if (R <= MIN_OFFSET + 2) return [];
   const all: number[] = [];
