@@ -115,24 +115,27 @@ export function repeatingOffsets(grid: Grid): Offset[] {
   }
   const bright = brighterThanAround(grid);
   const side = 2 * R + 1;
-  const score = new Float64Array(side * side).fill(Infinity);
-  for (let dy = -R; dy <= R; dy++) {
-    for (let dx = -R; dx <= R; dx++) {
-      let e = 0;
-      let n = 0;
-      for (let k = 0; k < m; k++) {
-        const x = sx[k]! + dx;
-        const y = sy[k]! + dy;
-        if (x < 0 || x >= w || y < 0 || y >= h) continue;
-        const q = y * w + x;
-        if (!known[q]) continue;
-        e += bright[sy[k]! * w + sx[k]!]! ^ bright[q]!;
-        n++;
+  // sample-major: for each sample, a row of offsets reads a contiguous run of pixels
+  const mismatches = new Float64Array(side * side);
+  const pairs = new Float64Array(side * side);
+  for (let k = 0; k < m; k++) {
+    const x = sx[k]!;
+    const y = sy[k]!;
+    const b = bright[y * w + x]!;
+    const dx0 = Math.max(-R, -x);
+    const dx1 = Math.min(R, w - 1 - x);
+    for (let dy = Math.max(-R, -y); dy <= Math.min(R, h - 1 - y); dy++) {
+      const row = (y + dy) * w + x;
+      const o = (dy + R) * side + R;
+      for (let dx = dx0; dx <= dx1; dx++) {
+        if (!known[row + dx]) continue;
+        mismatches[o + dx]! += b ^ bright[row + dx]!;
+        pairs[o + dx]!++;
       }
-      // too few overlapping pairs say nothing about this offset
-      if (n >= m / 8) score[(dy + R) * side + dx + R] = e / n;
     }
   }
+  // too few overlapping pairs say nothing about an offset
+  const score = mismatches.map((e, o) => (pairs[o]! >= m / 8 ? e / pairs[o]! : Infinity));
   const finite = Array.from(score).filter(Number.isFinite).sort((a, b) => a - b);
   const median = finite[finite.length >> 1] ?? 0;
   if (median <= 0) return [];
@@ -435,16 +438,18 @@ function brighterThanAround(grid: Grid): Uint8Array {
     }
   }
   const out = new Uint8Array(w * h);
+  const W = w + 1;
   for (let y = 0; y < h; y++) {
-    const y0 = Math.max(0, y - b);
-    const y1 = Math.min(h, y + b + 1);
+    const r0 = Math.max(0, y - b) * W;
+    const r1 = Math.min(h, y + b + 1) * W;
     for (let x = 0; x < w; x++) {
       const p = y * w + x;
       if (!known[p]) continue;
       const x0 = Math.max(0, x - b);
       const x1 = Math.min(w, x + b + 1);
-      const box = (t: Float64Array): number => t[y1 * (w + 1) + x1]! - t[y0 * (w + 1) + x1]! - t[y1 * (w + 1) + x0]! + t[y0 * (w + 1) + x0]!;
-      out[p] = luma[p]! > box(sum) / box(count) + 1 ? 1 : 0;
+      const total = sum[r1 + x1]! - sum[r0 + x1]! - sum[r1 + x0]! + sum[r0 + x0]!;
+      const n = count[r1 + x1]! - count[r0 + x1]! - count[r1 + x0]! + count[r0 + x0]!;
+      out[p] = luma[p]! * n > total + n ? 1 : 0;
     }
   }
   return out;
