@@ -1,7 +1,7 @@
 import type { RgbaImage } from '../image.js';
 import { diffusionFill } from './diffusionFill.js';
 import type { Filler } from './Filler.js';
-import { patchMatchFill } from './patchMatchFill.js';
+import { offsetFill } from './offsetFill.js';
 
 /** Below this mean |Laplacian| (0..255 units) around the hole, the surroundings are smooth: diffuse, don't copy. */
 const SMOOTH = 4;
@@ -45,8 +45,11 @@ export function ringTexture(image: RgbaImage, hole: Uint8Array, ring = 6): numbe
   return n > 0 ? sum / n : 0;
 }
 
-/** PatchMatch where the surroundings have texture, diffusion where they are smooth or the hole is thin. */
+/**
+ * Offset-statistics completion (PatchMatch when nothing repeats) where the surroundings have texture, diffusion where
+ * they are smooth or the hole is thin.
+ */
 export function chooseFiller(image: RgbaImage, hole: Uint8Array, thin: boolean): Filler {
   if (thin) return diffusionFill;
-  return ringTexture(image, hole) < SMOOTH ? diffusionFill : patchMatchFill;
+  return ringTexture(image, hole) < SMOOTH ? diffusionFill : offsetFill;
 }
