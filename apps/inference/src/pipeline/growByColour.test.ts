@@ -26,6 +26,13 @@ describe('growByColour', () => {
     expect(grown.alpha[10 * W + 10]).toBe(0);
   });
 
+  it('grows strokes, not areas (a card the matte caught part of stays as it was)', () => {
+    const img = gradientImage(W, H, 30);
+    for (let y = 40; y < 120; y++) for (let x = 40; x < 160; x++) img.data.set(INK, (y * W + x) * 4);
+    const half = plan((x, y) => x >= 40 && x < 100 && y >= 40 && y < 120);
+    expect(growByColour(half, img, new Uint8Array(W * H))).toBe(half);
+  });
+
   it('leaves an object whose colour runs on into the backdrop alone', () => {
     const img = gradientImage(W, H, 30);
     for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if (onRing(x, y) || y > 110) img.data.set(INK, (y * W + x) * 4);

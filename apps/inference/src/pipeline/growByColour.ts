@@ -16,12 +16,16 @@ const REACH = 1;
 const MIN_REACH = 16;
 /** ...and adds at most this many times the core: more is the backdrop, not the rest of the object. */
 const MAX_GROWTH = 3;
+/** What grows is strokes (which the matte loses), not areas: at most this share of it lies deeper than STROKE. */
+const MAX_DEEP_SHARE = 0.3;
+const STROKE = 4;
 
 /**
- * A one-colour object the matte caught only part of (the matte loses thin strokes) is completed along its colour: the
+ * A one-colour object the matte caught only part of (the matte loses thin strokes) is completed along its strokes: the
  * pixels of that colour connected to its core join it, and their anti-aliased rim joins with the alpha that mixes the
  * colour with the surroundings'. Nothing changes when the object is not one colour, does not stand out from its
- * surroundings, or when its colour runs on beyond the reach (it is the backdrop's). `taken`: pixels other layers hold.
+ * surroundings, when its colour runs on beyond the reach (it is the backdrop's), or when what would join is an area
+ * rather than strokes (a see-through card's colour matching a band of the backdrop). `taken`: pixels other layers hold.
  */
 export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Array): LayerPlan {
   const { width: w, height: h, data } = image;
@@ -69,7 +73,7 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Arra
     }
     if (added > MAX_GROWTH * core.length) return plan;
   }
-  if (added === 0) return plan;
+  if (added === 0 || deepShare(grown, plan.alpha, w, { x0, y0, x1, y1 }) > MAX_DEEP_SHARE) return plan;
   const alpha = Float32Array.from(plan.alpha);
   const span = [0, 1, 2].map((c) => colour[c]! - around[c]!);
   const span2 = span[0]! ** 2 + span[1]! ** 2 + span[2]! ** 2;
@@ -89,6 +93,26 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Arra
     }
   }
   return { ...plan, alpha };
+}
+
+/** Share of the pixels `grown` adds to the core of `alpha` that lie more than STROKE pixels (chessboard) inside it. */
+function deepShare(grown: Uint8Array, alpha: Float32Array, w: number, box: { x0: number; y0: number; x1: number; y1: number }): number {
+  const bw = box.x1 - box.x0 + 1;
+  const bh = box.y1 - box.y0 + 1;
+  const outside = new Uint8Array(bw * bh);
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) outside[y * bw + x] = grown[(y + box.y0) * w + x + box.x0] ? 0 : 1;
+  const near = growMask(outside, bw, bh, STROKE);
+  let added = 0;
+  let deep = 0;
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      const i = (y + box.y0) * w + x + box.x0;
+      if (!grown[i] || alpha[i]! > 0.5) continue;
+      added++;
+      if (!near[y * bw + x]) deep++;
+    }
+  }
+  return added > 0 ? deep / added : 0;
 }
 
 /** Pixels RING_GAP to RING (chessboard distance) outside the core (alpha > 0.5) of `alpha`. */
