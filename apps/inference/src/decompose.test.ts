@@ -66,6 +66,20 @@ describe('decompose (classical stages)', () => {
     recomposes(input, layers);
   });
 
+  it('keeps a glyph read from inside an object (a letter on an emoji) in that object', async () => {
+    const input = design();
+    paintRect(input, 22, 24, 8, 12, [10, 10, 10]);
+    const alpha: Matte = { width: 8, height: 12, data: new Float32Array(96).fill(1) };
+    const detectText: TextDetector = () =>
+      Promise.resolve([{ box: { x: 22, y: 24, width: 8, height: 12 }, alpha, color: [10, 10, 10], content: 'X', fontSize: 12, confidence: 0.5 }]);
+    const layers = await decompose(input, { layers: 'auto', matter: new ContrastMatter(), detectText });
+    expect(layers.map((l) => l.kind)).toEqual(['background', 'object', 'object']);
+    const disc = layers.find((l) => l.kind === 'object' && l.x < 20)!;
+    const at = ((30 - disc.y) * disc.width + (26 - disc.x)) * 4;
+    expect([...disc.rgba.data.subarray(at, at + 4)]).toEqual([10, 10, 10, 255]);
+    recomposes(input, layers);
+  });
+
   it('honours a hint on something the matte misses', async () => {
     const input = gradientImage(96, 72);
     paintRect(input, 30, 20, 20, 20, [200, 200, 60]);

@@ -105,7 +105,11 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   objects = objects.map((p) => growByColour(p, view, heldBy(objects, p, claimed)));
   objects = applyHints(view, objects, hints);
   closeTextHoles(objects, claimed, w, h);
-  const textLike = implausible.filter((p) => isMattedObject(p, matte.data)).map(textLikeObject);
+  // a glyph read from inside an object (the 禁 on an emoji) is part of its drawing; elsewhere it is an object of its own
+  const textLike = implausible
+    .filter((p) => isMattedObject(p, matte.data))
+    .filter((p) => !joinEnclosing(p, objects))
+    .map(textLikeObject);
   progress('objects', 1);
 
   // text goes on top unless an object covers part of its line
@@ -220,6 +224,17 @@ async function peelBeneath(
   return [...shapes, ...joinPieces(rest, beneath), ...missed]
     .map((p, i) => ({ ...p, name: `Object (behind) ${i + 1}` }))
     .slice(0, limit);
+}
+
+/** A glyph this much inside an object's core is drawn on it. */
+const MIN_ENCLOSED = 0.9;
+
+/** Joins `glyph` to the object whose core holds MIN_ENCLOSED of it, if one does (mutating it). */
+function joinEnclosing(glyph: LayerPlan, objects: LayerPlan[]): boolean {
+  const host = objects.find((o) => shareIn(glyph.alpha, coveredBy([o], 0.5, o.alpha.length)) >= MIN_ENCLOSED);
+  if (!host) return false;
+  glyph.alpha.forEach((v, i) => (host.alpha[i] = Math.max(host.alpha[i]!, v)));
+  return true;
 }
 
 /** 1 where a layer of `plans` other than `plan` holds the pixel (alpha above 0.5), or `claimed` does. */
