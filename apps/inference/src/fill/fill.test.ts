@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createImage, type RgbaImage } from '../image.js';
-import { gradientImage } from '../testing/testImages.js';
+import { gradientImage, holeError, vandalise } from '../testing/testImages.js';
 import { ringTexture } from './chooseFiller.js';
 import { diffusionFill } from './diffusionFill.js';
 import { patchMatchFill } from './patchMatchFill.js';
@@ -11,23 +11,7 @@ function discHole(w: number, h: number, cx: number, cy: number, r: number): Uint
   return hole;
 }
 
-/** Mean absolute RGB error inside the hole against the ground truth. */
-function holeError(filled: RgbaImage, truth: RgbaImage, hole: Uint8Array): number {
-  let e = 0;
-  let n = 0;
-  hole.forEach((v, i) => {
-    if (!v) return;
-    for (let c = 0; c < 3; c++) e += Math.abs(filled.data[i * 4 + c]! - truth.data[i * 4 + c]!);
-    n += 3;
-  });
-  return e / n;
-}
 
-function vandalise(img: RgbaImage, hole: Uint8Array): RgbaImage {
-  const out = { ...img, data: new Uint8ClampedArray(img.data) };
-  hole.forEach((v, i) => v && out.data.set([255, 0, 255], i * 4));
-  return out;
-}
 
 /** Vertical stripes, 4 px dark / 4 px light: a texture a smooth fill cannot reproduce. */
 function stripes(w: number, h: number): RgbaImage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createImage, type RgbaImage } from '../image.js';
-import { gradientImage } from '../testing/testImages.js';
+import { gradientImage, holeError, vandalise } from '../testing/testImages.js';
 import { offsetFill, repeatingOffsets } from './offsetFill.js';
 import { patchMatchFill } from './patchMatchFill.js';
 
@@ -28,22 +28,7 @@ function rectHole(w: number, h: number, x0: number, y0: number, x1: number, y1: 
   return hole;
 }
 
-function holeError(filled: RgbaImage, truth: RgbaImage, hole: Uint8Array): number {
-  let e = 0;
-  let n = 0;
-  hole.forEach((v, i) => {
-    if (!v) return;
-    for (let c = 0; c < 3; c++) e += Math.abs(filled.data[i * 4 + c]! - truth.data[i * 4 + c]!);
-    n += 3;
-  });
-  return e / n;
-}
 
-function vandalise(img: RgbaImage, hole: Uint8Array): RgbaImage {
-  const out = { ...img, data: new Uint8ClampedArray(img.data) };
-  hole.forEach((v, i) => v && out.data.set([255, 0, 255], i * 4));
-  return out;
-}
 
 describe('offsetFill', () => {
   it('continues a dot grid across a large hole', async () => {

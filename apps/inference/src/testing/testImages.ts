@@ -50,3 +50,22 @@ export function paintRect(img: RgbaImage, x0: number, y0: number, w: number, h: 
   }
   return img;
 }
+
+/** Mean absolute RGB error inside the hole against the ground truth. */
+export function holeError(filled: RgbaImage, truth: RgbaImage, hole: Uint8Array): number {
+  let e = 0;
+  let n = 0;
+  hole.forEach((v, i) => {
+    if (!v) return;
+    for (let c = 0; c < 3; c++) e += Math.abs(filled.data[i * 4 + c]! - truth.data[i * 4 + c]!);
+    n += 3;
+  });
+  return e / n;
+}
+
+/** `img` with magenta in the hole, so a fill that copies the hole's own pixels shows. */
+export function vandalise(img: RgbaImage, hole: Uint8Array): RgbaImage {
+  const out = { ...img, data: new Uint8ClampedArray(img.data) };
+  hole.forEach((v, i) => v && out.data.set([255, 0, 255], i * 4));
+  return out;
+}
