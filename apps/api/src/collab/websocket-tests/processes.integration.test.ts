@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { addLayer, materialize, setProps } from '@strata/document';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,8 @@ describe('collaboration server processes', () => {
     setProps(cb.doc, 'from-1', { name: 'renamed on 2' });
     await until(() => ca.doc.getMap('nodes').has('from-2'), 'process 2 → process 1');
     await until(() => ca.allAcked() && cb.allAcked(), 'acked');
+    // B's edits reach process 1 as separate relayed updates (the layer, then the rename): wait for all of them
+    await until(() => isDeepStrictEqual(materialize(ca.doc), materialize(cb.doc)), 'both documents converge');
     expect(materialize(ca.doc)).toEqual(materialize(cb.doc));
 
     ca.provider.awareness.setLocalState({ user: { id: a.id, name: 'A', color: '#123456' }, cursor: { x: 3, y: 4 } });
