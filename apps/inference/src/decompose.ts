@@ -102,7 +102,10 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     .flatMap((p) => splitTouching(p, view, minArea));
   objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
   // a one-colour object the matte caught part of (thin strokes) is completed along its colour
-  objects = objects.map((p) => growByColour(p, view, heldBy(objects, p, claimed)));
+  const cores = coreCounts(objects);
+  objects = objects.map((p) =>
+    growByColour(p, view, (i) => claimed[i]! > 0 || cores[i]! > (p.alpha[i]! > 0.5 ? 1 : 0)),
+  );
   objects = applyHints(view, objects, hints);
   closeTextHoles(objects, claimed, w, h);
   // a glyph read from inside an object (the 禁 on an emoji) is part of its drawing; elsewhere it is an object of its own
@@ -237,11 +240,11 @@ function joinEnclosing(glyph: LayerPlan, objects: LayerPlan[]): boolean {
   return true;
 }
 
-/** 1 where a layer of `plans` other than `plan` holds the pixel (alpha above 0.5), or `claimed` does. */
-function heldBy(plans: LayerPlan[], plan: LayerPlan, claimed: Float32Array): Uint8Array {
-  const held = coveredBy(plans.filter((p) => p !== plan), 0.5, claimed.length);
-  claimed.forEach((v, i) => (held[i] = held[i]! | (v > 0 ? 1 : 0)));
-  return held;
+/** Per pixel, how many of `plans` hold it in their core (alpha above 0.5). */
+function coreCounts(plans: LayerPlan[]): Uint8Array {
+  const counts = new Uint8Array(plans[0]?.alpha.length ?? 0);
+  for (const p of plans) p.alpha.forEach((v, i) => (counts[i] = counts[i]! + (v > 0.5 ? 1 : 0)));
+  return counts;
 }
 
 /** 1 where any of `plans` has alpha above `threshold`. */

@@ -2,6 +2,7 @@ import type { RgbaImage } from '../image.js';
 import { boxMeans } from './boxMeans.js';
 import { colourRegions } from './colourRegions.js';
 import { fitShape } from './fitShape.js';
+import { median } from './median.js';
 
 /** Regions are found on a grid this many times coarser (box means), as in flatRegions. */
 const SCALE = 4;
@@ -71,9 +72,4 @@ export function continueShapes(image: RgbaImage, hole: Uint8Array, into: RgbaIma
 
 function colourDistance(data: Uint8ClampedArray, p: number, mean: number[]): number {
   return Math.abs(data[p * 4]! - mean[0]!) + Math.abs(data[p * 4 + 1]! - mean[1]!) + Math.abs(data[p * 4 + 2]! - mean[2]!);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? 0;
 }

@@ -1,6 +1,7 @@
 import type { RgbaImage } from '../image.js';
 import { growMask } from './growMask.js';
 import { planBounds, type LayerPlan } from './LayerPlan.js';
+import { medianColour } from './median.js';
 
 /** A pixel this close (sum of |ΔR| + |ΔG| + |ΔB|) to an object's colour is that colour. */
 const SAME = 40;
@@ -25,16 +26,16 @@ const STROKE = 4;
  * pixels of that colour connected to its core join it, and their anti-aliased rim joins with the alpha that mixes the
  * colour with the surroundings'. Nothing changes when the object is not one colour, does not stand out from its
  * surroundings, when its colour runs on beyond the reach (it is the backdrop's), or when what would join is an area
- * rather than strokes (a see-through card's colour matching a band of the backdrop). `taken`: pixels other layers hold.
+ * rather than strokes (a see-through card's colour matching a band of the backdrop). `taken`: whether other layers hold a pixel.
  */
-export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Array): LayerPlan {
+export function growByColour(plan: LayerPlan, image: RgbaImage, taken: (i: number) => boolean): LayerPlan {
   const { width: w, height: h, data } = image;
   const box = planBounds(plan.alpha, w, 0.5);
   if (!box) return plan;
   const core: number[] = [];
   for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (plan.alpha[y * w + x]! > 0.5) core.push(y * w + x);
   if (core.length < 30) return plan;
-  const colour = [0, 1, 2].map((c) => median(core.map((i) => data[i * 4 + c]!)));
+  const colour = medianColour(data, core);
   const apart = (a: number[], b: number[]): number => Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!);
   const dist = (i: number, to: number[]): number =>
     Math.abs(data[i * 4]! - to[0]!) + Math.abs(data[i * 4 + 1]! - to[1]!) + Math.abs(data[i * 4 + 2]! - to[2]!);
@@ -46,7 +47,7 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Arra
   const y1 = Math.min(h - 1, box.y1 + reach);
   const ring = ringPixels(plan.alpha, w, h, box);
   if (ring.length < 16) return plan;
-  const around = [0, 1, 2].map((c) => median(ring.map((i) => data[i * 4 + c]!)));
+  const around = medianColour(data, ring);
   if (apart(colour, around) < MIN_CONTRAST) return plan;
   // flood the object's colour from its core, 8-connected, within the reach
   const grown = new Uint8Array(w * h);
@@ -63,7 +64,7 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Arra
         const y = py + dy;
         if (x < 0 || y < 0 || x >= w || y >= h) continue;
         const q = y * w + x;
-        if (grown[q] || taken[q] || dist(q, colour) > SAME) continue;
+        if (grown[q] || taken(q) || dist(q, colour) > SAME) continue;
         // the colour runs on past the reach: it is the backdrop's
         if (x <= x0 || y <= y0 || x >= x1 || y >= y1) return plan;
         grown[q] = 1;
@@ -85,7 +86,7 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: Uint8Arra
         alpha[i] = 1;
         continue;
       }
-      if (taken[i] || alpha[i]! > 0 || !near[i]) continue;
+      if (taken(i) || alpha[i]! > 0 || !near[i]) continue;
       // the rim: how much of the object's colour over the surroundings' it holds
       let t = 0;
       for (let c = 0; c < 3; c++) t += (data[i * 4 + c]! - around[c]!) * span[c]!;
@@ -128,9 +129,4 @@ function ringPixels(alpha: Float32Array, w: number, h: number, box: { x0: number
   const out: number[] = [];
   for (let k = 0; k < core.length; k++) if (outer[k] && !inner[k]) out.push(((k / bw) | 0) * w + y0 * w + (k % bw) + x0);
   return out;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? 0;
 }

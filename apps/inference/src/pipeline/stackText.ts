@@ -1,6 +1,7 @@
 import type { RgbaImage } from '../image.js';
 import { touchesAny } from './foreignObjects.js';
 import { planBounds, type LayerPlan } from './LayerPlan.js';
+import { medianColour } from './median.js';
 
 /** A pixel this close (RGB distance) to the text colour counts as visible ink. */
 const INK_DISTANCE = 60;
@@ -147,7 +148,7 @@ export function continueBeneath(
     }
   }
   if (under.length === 0 || n === 0) return 0;
-  const mid = [0, 1, 2].map((c) => median(under.map((i) => data[i * 4 + c]!)));
+  const mid = medianColour(data, under);
   let detail = 0;
   for (const i of under) {
     if (Math.hypot(data[i * 4]! - mid[0]!, data[i * 4 + 1]! - mid[1]!, data[i * 4 + 2]! - mid[2]!) > DETAIL_DISTANCE) detail++;
@@ -173,7 +174,7 @@ function seenThrough(text: LayerPlan, under: number[], clear: number[], mid: num
   const color = text.text?.color;
   if (!color || clear.length === 0) return 0;
   const { data } = image;
-  const bg = [0, 1, 2].map((c) => median(clear.map((i) => data[i * 4 + c]!)));
+  const bg = medianColour(data, clear);
   const dir = [0, 1, 2].map((c) => color[c]! - bg[c]!);
   const len2 = dir[0]! ** 2 + dir[1]! ** 2 + dir[2]! ** 2;
   if (len2 < 900) return 0;
@@ -205,11 +206,6 @@ function seenThrough(text: LayerPlan, under: number[], clear: number[], mid: num
     }
   });
   return added;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] ?? 0;
 }
 
 /**
