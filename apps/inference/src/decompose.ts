@@ -243,14 +243,14 @@ function joinEnclosing(glyph: LayerPlan, objects: LayerPlan[]): boolean {
 /** Per pixel, how many of `plans` hold it in their core (alpha above 0.5). */
 function coreCounts(plans: LayerPlan[]): Uint8Array {
   const counts = new Uint8Array(plans[0]?.alpha.length ?? 0);
-  for (const p of plans) p.alpha.forEach((v, i) => (counts[i] = counts[i]! + (v > 0.5 ? 1 : 0)));
+  for (const { alpha } of plans) for (let i = 0; i < alpha.length; i++) if (alpha[i]! > 0.5) counts[i]!++;
   return counts;
 }
 
 /** 1 where any of `plans` has alpha above `threshold`. */
 function coveredBy(plans: LayerPlan[], threshold: number, size: number): Uint8Array {
   const mask = new Uint8Array(size);
-  for (const p of plans) p.alpha.forEach((v, i) => (mask[i] = mask[i]! | (v > threshold ? 1 : 0)));
+  for (const { alpha } of plans) for (let i = 0; i < alpha.length; i++) if (alpha[i]! > threshold) mask[i] = 1;
   return mask;
 }
 

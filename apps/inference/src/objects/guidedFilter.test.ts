@@ -34,7 +34,7 @@ describe('guided filter matte refinement', () => {
     const low = createMatte(24, 24);
     low.data.set(resample(Float32Array.from({ length: w * w }, (_, i) => (i % w >= 37 ? 1 : 0)), w, w, 1, 24, 24));
     const naive = resample(low.data, 24, 24, 1, w, w);
-    const refined = refineMatte(low, image, 2, 1e-4);
+    const refined = refineMatte(low, image);
     const err = (m: ArrayLike<number>): number => {
       let e = 0;
       for (let i = 0; i < w * w; i++) e += Math.abs(m[i]! - (i % w >= 37 ? 1 : 0));

@@ -14,15 +14,25 @@ export function boxMean(src: Float32Array, w: number, h: number, r: number): Flo
       if (lo + 1 >= 0) acc -= src[row + lo + 1]!;
     }
   }
-  for (let x = 0; x < w; x++) {
-    let acc = 0;
-    for (let y = 0; y <= Math.min(r, h - 1); y++) acc += tmp[y * w + x]!;
-    for (let y = 0; y < h; y++) {
-      const lo = y - r - 1;
-      const hi = y + r;
-      out[y * w + x] = acc / (Math.min(hi, h - 1) - Math.max(lo, -1));
-      if (hi + 1 < h) acc += tmp[(hi + 1) * w + x]!;
-      if (lo + 1 >= 0) acc -= tmp[(lo + 1) * w + x]!;
+  // the vertical pass runs row by row with one running sum per column (the same additions as column by column, in
+  // the same order, but reading memory in sequence)
+  const acc = new Float64Array(w);
+  for (let y = 0; y <= Math.min(r, h - 1); y++) {
+    for (let x = 0; x < w; x++) acc[x]! += tmp[y * w + x]!;
+  }
+  for (let y = 0; y < h; y++) {
+    const lo = y - r - 1;
+    const hi = y + r;
+    const count = Math.min(hi, h - 1) - Math.max(lo, -1);
+    const row = y * w;
+    for (let x = 0; x < w; x++) out[row + x] = acc[x]! / count;
+    if (hi + 1 < h) {
+      const add = (hi + 1) * w;
+      for (let x = 0; x < w; x++) acc[x]! += tmp[add + x]!;
+    }
+    if (lo + 1 >= 0) {
+      const sub = (lo + 1) * w;
+      for (let x = 0; x < w; x++) acc[x]! -= tmp[sub + x]!;
     }
   }
   return out;

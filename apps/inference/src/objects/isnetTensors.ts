@@ -1,11 +1,12 @@
-import { createMatte, type Matte, type RgbaImage } from '../image.js';
-import { resizeRgbBilinear } from './resize.js';
+import { createMatte, type Matte } from '../image.js';
 
 export const ISNET_SIZE = 1024;
 
-/** RGBA image to IS-Net's NCHW float input at 1024x1024, normalised as (v - 128) / 256 like @imgly does. */
-export function toIsnetInput(image: RgbaImage): Float32Array {
-  const small = resizeRgbBilinear(image, ISNET_SIZE, ISNET_SIZE);
+/**
+ * An image's RGB at 1024x1024 (interleaved, from resizeRgbBilinear) to IS-Net's NCHW float input, normalised as
+ * (v - 128) / 256 like @imgly does.
+ */
+export function toIsnetInput(small: Float32Array): Float32Array {
   const stride = ISNET_SIZE * ISNET_SIZE;
   const out = new Float32Array(3 * stride);
   for (let i = 0; i < stride; i++) {

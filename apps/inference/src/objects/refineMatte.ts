@@ -5,11 +5,17 @@ import { grayOf, resizeRgbBilinear, upsampleBilinear } from './resize.js';
 /**
  * Upsample a low-resolution matte to the image's native size with a fast guided filter: the filter's linear
  * coefficients are fitted at the matte's resolution against the downscaled luma, upsampled, and applied to the
- * full-resolution luma, so the matte's edges snap to the image's edges.
+ * full-resolution luma, so the matte's edges snap to the image's edges. `smallRgb` is the image at the matte's size
+ * (the model's input, when the caller has it).
  */
-export function refineMatte(low: Matte, image: RgbaImage, radius = 2, eps = 1e-4): Matte {
+export function refineMatte(
+  low: Matte,
+  image: RgbaImage,
+  smallRgb = resizeRgbBilinear(image, low.width, low.height),
+  radius = 2,
+  eps = 1e-4,
+): Matte {
   const { width: lw, height: lh } = low;
-  const smallRgb = resizeRgbBilinear(image, lw, lh);
   const smallGray = new Float32Array(lw * lh);
   for (let i = 0; i < smallGray.length; i++) {
     smallGray[i] = (0.299 * smallRgb[i * 3]! + 0.587 * smallRgb[i * 3 + 1]! + 0.114 * smallRgb[i * 3 + 2]!) / 255;

@@ -5,7 +5,7 @@ import { createMatte, type Matte, type RgbaImage } from '../image.js';
  * (no aliasing); upscaling interpolates bilinearly with pixel centres aligned.
  */
 export function resample(
-  src: ArrayLike<number>,
+  src: Float32Array,
   sw: number,
   sh: number,
   channels: number,
@@ -17,7 +17,7 @@ export function resample(
 }
 
 function resampleAxis(
-  src: ArrayLike<number>,
+  src: Float32Array,
   sw: number,
   sh: number,
   c: number,

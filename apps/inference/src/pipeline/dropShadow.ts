@@ -49,8 +49,12 @@ interface Grid {
   /** Darkening (1 - luminance / local background) and 1 where it is known. */
   dark: Float32Array;
   zone: Uint8Array;
-  /** The zone's cells, in order. */
+  /** The zone's cells, in order, their coordinates, and the sum of their darkening and of its square. */
   cells: Int32Array;
+  cellX: Int32Array;
+  cellY: Int32Array;
+  darkSum: number;
+  darkSquares: number;
 }
 
 /**
@@ -210,27 +214,25 @@ function at(values: Float32Array, g: Grid, x: number, y: number): number {
  * the share of the darkening's variance it explains (r2) and its opacity.
  */
 function score(g: Grid, blurred: Float32Array, sx: number, sy: number): { r2: number; opacity: number } {
-  let n = 0;
+  const { w, h, cells, cellX, cellY, dark } = g;
+  const n = cells.length;
+  if (n === 0) return { r2: 0, opacity: 0 };
   let sS = 0;
   let sSS = 0;
-  let sD = 0;
-  let sDD = 0;
   let sDS = 0;
-  for (const i of g.cells) {
-    const x = i % g.w;
-    const s = at(blurred, g, x - sx, (i - x) / g.w - sy);
-    const d = g.dark[i]!;
-    n++;
+  for (let k = 0; k < n; k++) {
+    const x = cellX[k]! - sx;
+    const y = cellY[k]! - sy;
+    // beyond the window the shadow is 0 and adds nothing
+    if (x < 0 || y < 0 || x >= w || y >= h) continue;
+    const s = blurred[y * w + x]!;
     sS += s;
     sSS += s * s;
-    sD += d;
-    sDD += d * d;
-    sDS += d * s;
+    sDS += dark[cells[k]!]! * s;
   }
-  if (n === 0) return { r2: 0, opacity: 0 };
   const varS = sSS / n - (sS / n) ** 2;
-  const varD = sDD / n - (sD / n) ** 2;
-  const cov = sDS / n - (sS / n) * (sD / n);
+  const varD = g.darkSquares / n - (g.darkSum / n) ** 2;
+  const cov = sDS / n - (sS / n) * (g.darkSum / n);
   if (varS <= 1e-6 || varD <= 1e-9 || cov <= 0) return { r2: 0, opacity: 0 };
   return { r2: (cov * cov) / (varS * varD), opacity: cov / varS };
 }
@@ -270,7 +272,8 @@ function grid(
     open[c] = a[c]! <= 0.01 && other[c] === 0 ? 1 : 0;
   }
   const near = growMask(Uint8Array.from(a, (v) => (v > 0.5 ? 1 : 0)), w, h, Math.ceil(RING / cell));
-  return { w, h, alpha: a, lum, open, near, dark: new Float32Array(w * h), zone: new Uint8Array(w * h), cells: new Int32Array(0) };
+  const none = new Int32Array(0);
+  return { w, h, alpha: a, lum, open, near, dark: new Float32Array(w * h), zone: new Uint8Array(w * h), cells: none, cellX: none, cellY: none, darkSum: 0, darkSquares: 0 };
 }
 
 /**
@@ -292,6 +295,14 @@ function estimateDarkening(g: Grid, shadow: Float32Array | undefined, cell: numb
     if (g.zone[c]) cells.push(c);
   }
   g.cells = Int32Array.from(cells);
+  g.cellX = g.cells.map((c) => c % w);
+  g.cellY = g.cells.map((c) => Math.floor(c / w));
+  g.darkSum = 0;
+  g.darkSquares = 0;
+  for (const c of cells) {
+    g.darkSum += g.dark[c]!;
+    g.darkSquares += g.dark[c]! * g.dark[c]!;
+  }
 }
 
 /** Gaussian blur approximated by three box blurs. */
