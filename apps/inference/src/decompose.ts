@@ -314,7 +314,8 @@ async function fillChain(
     }
     // the dilation ring only keeps fringe colours out of the fill; where the layer has no alpha, nothing changes
     for (let i = 0; i < hole.length; i++) {
-      if (hole[i] && plan.alpha[i]! <= 0.004) filled.data.set(source.data.subarray(i * 4, i * 4 + 4), i * 4);
+      if (!hole[i] || plan.alpha[i]! > 0.004) continue;
+      for (let c = i * 4; c < i * 4 + 4; c++) filled.data[c] = source.data[c]!;
     }
     // a flat shape completed under this layer shows its own colour there
     for (const below of plans.slice(0, k - 1)) paintHidden(filled, hole, plan.alpha, below.hidden);

@@ -116,8 +116,8 @@ export function repeatingOffsets(grid: Grid): Offset[] {
   const bright = brighterThanAround(grid);
   const side = 2 * R + 1;
   // sample-major: for each sample, a row of offsets reads a contiguous run of pixels
-  const mismatches = new Float64Array(side * side);
-  const pairs = new Float64Array(side * side);
+  const mismatches = new Int32Array(side * side);
+  const pairs = new Int32Array(side * side);
   for (let k = 0; k < m; k++) {
     const x = sx[k]!;
     const y = sy[k]!;
@@ -135,7 +135,7 @@ export function repeatingOffsets(grid: Grid): Offset[] {
     }
   }
   // too few overlapping pairs say nothing about an offset
-  const score = mismatches.map((e, o) => (pairs[o]! >= m / 8 ? e / pairs[o]! : Infinity));
+  const score = Float64Array.from(mismatches, (e, o) => (pairs[o]! >= m / 8 ? e / pairs[o]! : Infinity));
   const finite = Array.from(score).filter(Number.isFinite).sort((a, b) => a - b);
   const median = finite[finite.length >> 1] ?? 0;
   if (median <= 0) return [];

@@ -262,12 +262,29 @@ function matchLevel(
     const s = init?.[i] ?? -1;
     nnf[i] = s >= 0 && valid[s] ? s : sources[Math.floor(random() * sources.length)]!;
   }
+  const cost = new Float64Array(w * h);
+  const side = 2 * r + 1;
   const dist = (p: number, s: number, limit: number): number => {
     const px = p % w;
     const py = (p - px) / w;
     const sx = s % w;
     const sy = (s - sx) / w;
     let d = 0;
+    if (px >= r && py >= r && px + r < w && py + r < h) {
+      // the whole patch lies inside the crop: the same sums without the bounds checks
+      for (let dy = -r; dy <= r; dy++) {
+        let a = ((py + dy) * w + px - r) * 3;
+        let b = ((sy + dy) * w + sx - r) * 3;
+        for (let k = 0; k < side; k++, a += 3, b += 3) {
+          const d0 = rgb[a]! - rgb[b]!;
+          const d1 = rgb[a + 1]! - rgb[b + 1]!;
+          const d2 = rgb[a + 2]! - rgb[b + 2]!;
+          d += d0 * d0 + d1 * d1 + d2 * d2;
+        }
+        if (d >= limit) return d;
+      }
+      return d;
+    }
     for (let dy = -r; dy <= r; dy++) {
       const y = py + dy;
       if (y < 0 || y >= h) continue;
@@ -285,10 +302,18 @@ function matchLevel(
     }
     return d;
   };
+  // one candidate source s for hole pixel p: kept when its patch is closer
+  const tryCandidate = (p: number, s: number): void => {
+    if (s < 0 || s >= w * h || !valid[s]) return;
+    const d = dist(p, s, cost[p]!);
+    if (d < cost[p]!) {
+      cost[p] = d;
+      nnf[p] = s;
+    }
+  };
   // the coarsest level searches globally; finer levels refine the upsampled field locally
   const iterations = large ? 1 : coarsest ? 5 : 2;
   const searchRadius = coarsest ? Math.max(w, h) : 8;
-  const cost = new Float64Array(w * h);
   for (const p of holes) cost[p] = dist(p, nnf[p]!, Infinity);
   for (let it = 0; it < iterations; it++) {
     const forward = it % 2 === 0;
@@ -296,23 +321,15 @@ function matchLevel(
     for (let k = 0; k < holes.length; k++) {
       const p = holes[forward ? k : holes.length - 1 - k]!;
       const px = p % w;
-      const tryCandidate = (s: number): void => {
-        if (s < 0 || s >= w * h || !valid[s]) return;
-        const d = dist(p, s, cost[p]!);
-        if (d < cost[p]!) {
-          cost[p] = d;
-          nnf[p] = s;
-        }
-      };
       // propagation from the already-visited neighbours
       const left = px - step;
       if (left >= 0 && left < w && hole[p - step]) {
         const s = nnf[p - step]!;
         const sx = (s % w) + step;
-        if (sx >= 0 && sx < w) tryCandidate(s + step);
+        if (sx >= 0 && sx < w) tryCandidate(p, s + step);
       }
       const up = p - step * w;
-      if (up >= 0 && up < w * h && hole[up]) tryCandidate(nnf[up]! + step * w);
+      if (up >= 0 && up < w * h && hole[up]) tryCandidate(p, nnf[up]! + step * w);
       if (large) continue;
       // random search around the current best
       let radius = searchRadius;
@@ -322,7 +339,7 @@ function matchLevel(
         const by = (best - bx) / w;
         const x = Math.round(bx + (random() * 2 - 1) * radius);
         const y = Math.round(by + (random() * 2 - 1) * radius);
-        if (x >= 0 && x < w && y >= 0 && y < h) tryCandidate(y * w + x);
+        if (x >= 0 && x < w && y >= 0 && y < h) tryCandidate(p, y * w + x);
         radius >>= 1;
       }
     }
