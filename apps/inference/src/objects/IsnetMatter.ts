@@ -46,8 +46,13 @@ export class IsnetMatter implements Matter {
 
   private load(): Promise<ort.InferenceSession> {
     this.session ??= isnetModelPath()
-      .then(optimisedForThisCpu)
-      .then((path) => ort.InferenceSession.create(path, { ...SESSION, graphOptimizationLevel: 'disabled' }))
+      .then(async (path) => {
+        // a cache that cannot be written (baked into an image built on another CPU): optimise at every load instead
+        const optimised = await optimisedForThisCpu(path).catch(() => undefined);
+        return optimised
+          ? ort.InferenceSession.create(optimised, { ...SESSION, graphOptimizationLevel: 'disabled' })
+          : ort.InferenceSession.create(path, { ...SESSION, graphOptimizationLevel: 'all' });
+      })
       .catch((error: unknown) => {
         this.session = undefined;
         if (error instanceof DecomposeError) throw error;
