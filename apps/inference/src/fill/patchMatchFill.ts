@@ -264,6 +264,12 @@ function matchLevel(
   }
   const cost = new Float64Array(w * h);
   const side = 2 * r + 1;
+  const squaredDistance = (a: number, b: number): number => {
+    const d0 = rgb[a]! - rgb[b]!;
+    const d1 = rgb[a + 1]! - rgb[b + 1]!;
+    const d2 = rgb[a + 2]! - rgb[b + 2]!;
+    return d0 * d0 + d1 * d1 + d2 * d2;
+  };
   const dist = (p: number, s: number, limit: number): number => {
     const px = p % w;
     const py = (p - px) / w;
@@ -275,12 +281,7 @@ function matchLevel(
       for (let dy = -r; dy <= r; dy++) {
         let a = ((py + dy) * w + px - r) * 3;
         let b = ((sy + dy) * w + sx - r) * 3;
-        for (let k = 0; k < side; k++, a += 3, b += 3) {
-          const d0 = rgb[a]! - rgb[b]!;
-          const d1 = rgb[a + 1]! - rgb[b + 1]!;
-          const d2 = rgb[a + 2]! - rgb[b + 2]!;
-          d += d0 * d0 + d1 * d1 + d2 * d2;
-        }
+        for (let k = 0; k < side; k++, a += 3, b += 3) d += squaredDistance(a, b);
         if (d >= limit) return d;
       }
       return d;
@@ -291,12 +292,7 @@ function matchLevel(
       for (let dx = -r; dx <= r; dx++) {
         const x = px + dx;
         if (x < 0 || x >= w) continue;
-        const a = (y * w + x) * 3;
-        const b = ((sy + dy) * w + sx + dx) * 3;
-        const d0 = rgb[a]! - rgb[b]!;
-        const d1 = rgb[a + 1]! - rgb[b + 1]!;
-        const d2 = rgb[a + 2]! - rgb[b + 2]!;
-        d += d0 * d0 + d1 * d1 + d2 * d2;
+        d += squaredDistance((y * w + x) * 3, ((sy + dy) * w + sx + dx) * 3);
       }
       if (d >= limit) return d;
     }
