@@ -37,22 +37,20 @@ export function continueShapes(image: RgbaImage, hole: Uint8Array, into: RgbaIma
   let painted = 0;
   for (const { cells, x0, y0, x1, y1 } of regions) {
     if (cells.length < MIN_CELLS || cells.length > MAX_SHARE * w * h) continue;
+    if (!bordersHole(cells, covered, w, h)) continue;
     const region = new Uint8Array(w * h);
     for (const p of cells) region[p] = 1;
     const outline: number[] = [];
     const ring: number[] = [];
-    let bordersHole = false;
     for (const p of cells) {
       const x = p % w;
       const y = (p - x) / w;
       if (x === 0 || y === 0 || x === w - 1 || y === h - 1) continue;
-      const next = [p - 1, p + 1, p - w, p + w];
-      if (next.some((q) => covered[q])) bordersHole = true;
-      const outside = next.filter((q) => !region[q] && !covered[q]);
+      const outside = [p - 1, p + 1, p - w, p + w].filter((q) => !region[q] && !covered[q]);
       if (outside.length > 0) outline.push(x, y);
       ring.push(...outside);
     }
-    if (!bordersHole || ring.length < 16) continue;
+    if (ring.length < 16) continue;
     const mean = [0, 1, 2].map((c) => cells.reduce((t, p) => t + small.data[p * 4 + c]!, 0) / cells.length);
     if (median(ring.map((q) => colourDistance(small.data, q, mean))) < MIN_OUTLINE_CONTRAST) continue;
     const shape = fitShape({ width: w, height: h, region, covered, box: { x0, y0, x1, y1 }, outline });
@@ -68,6 +66,17 @@ export function continueShapes(image: RgbaImage, hole: Uint8Array, into: RgbaIma
     }
   }
   return painted;
+}
+
+/** Whether a cell of the region (off the frame's edge) has a 4-neighbour under the hole. */
+function bordersHole(cells: Int32Array, covered: Uint8Array, w: number, h: number): boolean {
+  for (const p of cells) {
+    const x = p % w;
+    const y = (p - x) / w;
+    if (x === 0 || y === 0 || x === w - 1 || y === h - 1) continue;
+    if (covered[p - 1] || covered[p + 1] || covered[p - w] || covered[p + w]) return true;
+  }
+  return false;
 }
 
 function colourDistance(data: Uint8ClampedArray, p: number, mean: number[]): number {
