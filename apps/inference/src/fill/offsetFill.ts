@@ -2,6 +2,7 @@ import { checkpoint } from '../errors.js';
 import type { RgbaImage } from '../image.js';
 import type { Filler } from './Filler.js';
 import { cropMask, cropRgb, holeBounds, pasteRgb } from './holeBounds.js';
+import { lcg } from './lcg.js';
 import { patchMatchFill } from './patchMatchFill.js';
 import { pushPull } from './pushPull.js';
 
@@ -408,14 +409,6 @@ function knownSample(hole: Uint8Array): Int32Array {
     if (!hole[p]) out[n++] = p;
   }
   return out.subarray(0, n);
-}
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { checkpoint } from '../errors.js';
 import type { RgbaImage } from '../image.js';
 import type { Filler } from './Filler.js';
 import { cropMask, cropRgb, holeBounds, pasteRgb } from './holeBounds.js';
+import { lcg } from './lcg.js';
 import { pushPull } from './pushPull.js';
 
 interface Level {
@@ -204,14 +205,6 @@ function onionPeel(level: Level, random: () => number): Int32Array | undefined {
     frontier = next;
   }
   return nnf;
-}
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
 }
 
 /** One PatchMatch + voting pass over a level; returns the nearest-neighbour field (source index per hole pixel). */

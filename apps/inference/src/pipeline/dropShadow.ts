@@ -49,12 +49,29 @@ interface Grid {
   /** Darkening (1 - luminance / local background) and 1 where it is known. */
   dark: Float32Array;
   zone: Uint8Array;
-  /** The zone's cells, in order, their coordinates, and the sum of their darkening and of its square. */
+  /** The zone's cells, in order. */
   cells: Int32Array;
-  cellX: Int32Array;
-  cellY: Int32Array;
-  darkSum: number;
-  darkSquares: number;
+}
+
+/** A grid's zone as the score loop reads it: cell coordinates, and the darkening's sum and sum of squares. */
+interface Zone {
+  x: Int32Array;
+  y: Int32Array;
+  dark: Float32Array;
+  sum: number;
+  squares: number;
+}
+
+function zoneOf(g: Grid): Zone {
+  let sum = 0;
+  let squares = 0;
+  for (const c of g.cells) {
+    sum += g.dark[c]!;
+    squares += g.dark[c]! * g.dark[c]!;
+  }
+  const x = g.cells.map((c) => c % g.w);
+  const y = g.cells.map((c) => Math.floor(c / g.w));
+  return { x, y, dark: Float32Array.from(g.cells, (c) => g.dark[c]!), sum, squares };
 }
 
 /**
@@ -119,11 +136,12 @@ interface Fit {
 function search(coarse: Grid, sigmas: number[], fine?: Grid): Fit | undefined {
   let best: Fit = { dx: 0, dy: 0, sigma: 0, r2: 0, opacity: 0 };
   const steps = Math.ceil(MAX_OFFSET / COARSE);
+  const coarseZone = zoneOf(coarse);
   for (const sigma of sigmas) {
     const blurred = gaussian(coarse.alpha, coarse.w, coarse.h, sigma / COARSE);
     for (let sy = -steps; sy <= steps; sy++) {
       for (let sx = -steps; sx <= steps; sx++) {
-        const fit = score(coarse, blurred, sx, sy);
+        const fit = score(coarse, coarseZone, blurred, sx, sy);
         if (fit.r2 > best.r2) best = { dx: sx * COARSE, dy: sy * COARSE, sigma, ...fit };
       }
     }
@@ -132,11 +150,12 @@ function search(coarse: Grid, sigmas: number[], fine?: Grid): Fit | undefined {
   if (!fine) return best;
   const around = best;
   best = { ...best, r2: 0 };
+  const fineZone = zoneOf(fine);
   for (const sigma of [around.sigma * 0.8, around.sigma, around.sigma * 1.25]) {
     const blurred = gaussian(fine.alpha, fine.w, fine.h, sigma);
     for (let dy = around.dy - COARSE + 1; dy < around.dy + COARSE; dy++) {
       for (let dx = around.dx - COARSE + 1; dx < around.dx + COARSE; dx++) {
-        const fit = score(fine, blurred, dx, dy);
+        const fit = score(fine, fineZone, blurred, dx, dy);
         if (fit.r2 > best.r2) best = { dx, dy, sigma, ...fit };
       }
     }
@@ -213,26 +232,26 @@ function at(values: Float32Array, g: Grid, x: number, y: number): number {
  * Least squares of dark = c + opacity * shadow over the zone, for the shadow `blurred` moved by (sx, sy) cells:
  * the share of the darkening's variance it explains (r2) and its opacity.
  */
-function score(g: Grid, blurred: Float32Array, sx: number, sy: number): { r2: number; opacity: number } {
-  const { w, h, cells, cellX, cellY, dark } = g;
-  const n = cells.length;
+function score(g: Grid, zone: Zone, blurred: Float32Array, sx: number, sy: number): { r2: number; opacity: number } {
+  const { w, h } = g;
+  const n = zone.x.length;
   if (n === 0) return { r2: 0, opacity: 0 };
   let sS = 0;
   let sSS = 0;
   let sDS = 0;
   for (let k = 0; k < n; k++) {
-    const x = cellX[k]! - sx;
-    const y = cellY[k]! - sy;
+    const x = zone.x[k]! - sx;
+    const y = zone.y[k]! - sy;
     // beyond the window the shadow is 0 and adds nothing
     if (x < 0 || y < 0 || x >= w || y >= h) continue;
     const s = blurred[y * w + x]!;
     sS += s;
     sSS += s * s;
-    sDS += dark[cells[k]!]! * s;
+    sDS += zone.dark[k]! * s;
   }
   const varS = sSS / n - (sS / n) ** 2;
-  const varD = g.darkSquares / n - (g.darkSum / n) ** 2;
-  const cov = sDS / n - (sS / n) * (g.darkSum / n);
+  const varD = zone.squares / n - (zone.sum / n) ** 2;
+  const cov = sDS / n - (sS / n) * (zone.sum / n);
   if (varS <= 1e-6 || varD <= 1e-9 || cov <= 0) return { r2: 0, opacity: 0 };
   return { r2: (cov * cov) / (varS * varD), opacity: cov / varS };
 }
@@ -272,8 +291,7 @@ function grid(
     open[c] = a[c]! <= 0.01 && other[c] === 0 ? 1 : 0;
   }
   const near = growMask(Uint8Array.from(a, (v) => (v > 0.5 ? 1 : 0)), w, h, Math.ceil(RING / cell));
-  const none = new Int32Array(0);
-  return { w, h, alpha: a, lum, open, near, dark: new Float32Array(w * h), zone: new Uint8Array(w * h), cells: none, cellX: none, cellY: none, darkSum: 0, darkSquares: 0 };
+  return { w, h, alpha: a, lum, open, near, dark: new Float32Array(w * h), zone: new Uint8Array(w * h), cells: new Int32Array(0) };
 }
 
 /**
@@ -295,14 +313,6 @@ function estimateDarkening(g: Grid, shadow: Float32Array | undefined, cell: numb
     if (g.zone[c]) cells.push(c);
   }
   g.cells = Int32Array.from(cells);
-  g.cellX = g.cells.map((c) => c % w);
-  g.cellY = g.cells.map((c) => Math.floor(c / w));
-  g.darkSum = 0;
-  g.darkSquares = 0;
-  for (const c of cells) {
-    g.darkSum += g.dark[c]!;
-    g.darkSquares += g.dark[c]! * g.dark[c]!;
-  }
 }
 
 /** Gaussian blur approximated by three box blurs. */
