@@ -1,3 +1,4 @@
+import { FOUND_IOU } from './elementRecall.js';
 import type { MethodSummary } from './summarise.js';
 import type { SceneScore } from './scoreScene.js';
 
@@ -35,6 +36,25 @@ function targets(s: MethodSummary): string[] {
   ];
 }
 
+/** Where the scores are lost: per element type, how well the best single predicted layer covers each element. */
+function byElementType(method: string, scores: readonly SceneScore[]): string[] {
+  const types = new Map<string, number[]>();
+  for (const m of scores.flatMap((sc) => sc.elements)) types.set(m.type, [...(types.get(m.type) ?? []), m.bestIou]);
+  const rows = [...types].sort(([a], [b]) => a.localeCompare(b)).map(([type, ious]) => {
+    const found = ious.filter((v) => v >= FOUND_IOU).length;
+    return `| ${type} | ${ious.length} | ${f3(ious.reduce((a, b) => a + b, 0) / ious.length)} | ${found} (${Math.round((100 * found) / ious.length)} %) |`;
+  });
+  return [
+    `## Ground-truth elements by type (${method}): best IoU of any one predicted layer`,
+    '',
+    `An element whose best layer reaches IoU ${FOUND_IOU} counts as found; below that it was left in the background, shares a layer with others or is badly cut.`,
+    '',
+    '| element type | elements | mean best IoU | found |',
+    '|---|---|---|---|',
+    ...rows,
+  ];
+}
+
 /** RESULTS.md: machine, date, targets, per-method quality / speed / memory, per-k scores, per-image detail. */
 export function renderReport(c: ReportContext): string {
   const out: string[] = [];
@@ -63,6 +83,7 @@ export function renderReport(c: ReportContext): string {
     for (const [k, v] of Object.entries(main.stageMedianMs)) out.push(`| ${k} | ${s1(v)} s |`);
   }
   if (c.cold) out.push('', `Cold CLI run (\`npm run decompose\`, new process, model load included) on ${c.cold.image}: ${s1(c.cold.ms)} s${c.cold.ok ? `; ${c.cold.note}` : ` (failed: ${c.cold.note})`}.`);
+  if (c.detail) out.push('', ...byElementType(c.detail.method, c.detail.scores));
   if (c.detail) {
     out.push('', `## Per image (${c.detail.method})`, '', '| image | size | layers pred / gt | IoU k=0 | IoU k≤5 | L1 k=0 | text acc | time |', '|---|---|---|---|---|---|---|---|');
     for (const sc of c.detail.scores) {

@@ -159,7 +159,7 @@ async function main(): Promise<void> {
         fallbacks.set(name, (fallbacks.get(name) ?? 0) + 1);
         pred = { width: gt.width, height: gt.height, layers: [{ name: 'input', kind: 'background', rgba: await readPng(scene.input) }] };
       }
-      scores.get(name)!.push(scoreScene(scene.id, pred, gt, MAX_EDITS));
+      scores.get(name)!.push(scoreScene(scene.id, pred, gt, MAX_EDITS, scene.spec.elements));
     }
     if (cold?.ok && scene === first && existsSync(join(runDir, 'pred', 'cold-cli', 'manifest.json'))) {
       const s = scoreScene(scene.id, await readLayerSet(join(runDir, 'pred', 'cold-cli')), gt, MAX_EDITS);

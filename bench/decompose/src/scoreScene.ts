@@ -1,8 +1,10 @@
 import { compositeAll } from './alphaComposite.js';
+import { elementRecall, type ElementMatch } from './elementRecall.js';
 import { evaluateLayers, type LevelScores } from './evaluateLayers.js';
 import type { LayerSet } from './layerSet.js';
 import { matchTextLayers, type TextMatch } from './matchTextLayers.js';
 import { recomposition, type Recomposition } from './recomposition.js';
+import type { ElementSpec } from './sceneSpec.js';
 
 export interface SceneScore {
   id: string;
@@ -14,9 +16,11 @@ export interface SceneScore {
   text: TextMatch[];
   /** The predicted layers' composite against the input (the ground truth's composite). */
   recomposition: Recomposition;
+  /** Per ground-truth element, its best single predicted layer (when the scene's elements are given). */
+  elements: ElementMatch[];
 }
 
-export function scoreScene(id: string, pred: LayerSet, gt: LayerSet, maxEdits = 5): SceneScore {
+export function scoreScene(id: string, pred: LayerSet, gt: LayerSet, maxEdits = 5, elements: readonly ElementSpec[] = []): SceneScore {
   const ev = evaluateLayers(pred.layers.map((l) => l.rgba), gt.layers.map((l) => l.rgba), maxEdits);
   return {
     id,
@@ -26,5 +30,6 @@ export function scoreScene(id: string, pred: LayerSet, gt: LayerSet, maxEdits = 
     countError: Math.abs(pred.layers.length - gt.layers.length),
     text: matchTextLayers(pred.layers, gt.layers.filter((l) => l.kind === 'text')),
     recomposition: recomposition(compositeAll(pred.layers.map((l) => l.rgba)), compositeAll(gt.layers.map((l) => l.rgba))),
+    elements: elementRecall(pred, gt, elements),
   };
 }
