@@ -10,6 +10,7 @@ import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { continueShapes } from './pipeline/continueShapes.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { fitDropShadow, orderByShadows } from './pipeline/dropShadow.js';
+import { flatColour } from './pipeline/flatColour.js';
 import { flatRegions } from './pipeline/flatRegions.js';
 import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import { growByColour } from './pipeline/growByColour.js';
@@ -144,9 +145,12 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   await checkpoint(signal);
   const full = unblend(
     targets,
-    plans.map((p, k) =>
-      ({ alpha: p.alpha, shadow: p.shadow, ...(p.text ? { color: p.text.color } : { opacity: opacities[k] }) }),
-    ),
+    plans.map((p, k) => ({
+      alpha: p.alpha,
+      shadow: p.shadow,
+      // a one-colour object (a stroke icon, a card) takes its alpha from its colour: the matte is soft on thin strokes
+      ...(p.text ? { color: p.text.color } : { opacity: opacities[k], flatColor: opacities[k] === undefined ? flatColour(p.alpha, targets[k + 1]!, MIN_FLAT_SHARE)?.colour : undefined }),
+    })),
   );
   progress('unblend', 1);
   return full.map((rgba, k) => {
@@ -167,6 +171,8 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
   });
 }
 
+/** An object is one flat colour when this share of its core is within SAME of its median colour (see flatColour). */
+const MIN_FLAT_SHARE = 0.8;
 /** A component whose colours share more than this with its surroundings is background texture. */
 const MAX_SURROUND_SIMILARITY = 0.35;
 /** Beneath the first objects, what is left is mostly background: a component this doubtful touching the frame is. */

@@ -1,17 +1,10 @@
 import type { RgbaImage } from '../image.js';
 import { growMask } from './growMask.js';
-import { planBounds, type LayerPlan } from './LayerPlan.js';
-import { medianColour } from './median.js';
+import { colourDistance, flatColour, SAME } from './flatColour.js';
+import type { LayerPlan } from './LayerPlan.js';
 
-/** A pixel this close (sum of |ΔR| + |ΔG| + |ΔB|) to an object's colour is that colour. */
-const SAME = 40;
-/** The object is one flat colour: at least this share of its core is that colour (a stroke icon, a flat shape)... */
+/** The object is one flat colour: at least this share of its core is that colour (a stroke icon, a flat shape). */
 const MIN_FLAT_SHARE = 0.6;
-/** ...that stands out from its surroundings by at least this much (sum over RGB). */
-const MIN_CONTRAST = 80;
-/** Surroundings: the ring from RING_GAP to RING pixels outside the core. */
-const RING_GAP = 3;
-const RING = 8;
 /** The growth stays within the core's box widened by this share of its size (at least MIN_REACH pixels)... */
 const REACH = 1;
 const MIN_REACH = 16;
@@ -30,28 +23,17 @@ const STROKE = 4;
  */
 export function growByColour(plan: LayerPlan, image: RgbaImage, taken: (i: number) => boolean): LayerPlan {
   const { width: w, height: h, data } = image;
-  const box = planBounds(plan.alpha, w, 0.5);
-  if (!box) return plan;
-  const core: number[] = [];
-  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (plan.alpha[y * w + x]! > 0.5) core.push(y * w + x);
-  if (core.length < 30) return plan;
-  const colour = medianColour(data, core);
-  const apart = (a: number[], b: number[]): number => Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!);
-  const dist = (i: number, to: number[]): number =>
-    Math.abs(data[i * 4]! - to[0]!) + Math.abs(data[i * 4 + 1]! - to[1]!) + Math.abs(data[i * 4 + 2]! - to[2]!);
-  if (core.filter((i) => dist(i, colour) <= SAME).length < MIN_FLAT_SHARE * core.length) return plan;
+  const flat = flatColour(plan.alpha, image, MIN_FLAT_SHARE);
+  if (!flat) return plan;
+  const { colour, around, core, box } = flat;
   const reach = Math.max(MIN_REACH, Math.round(REACH * Math.max(box.x1 - box.x0, box.y1 - box.y0)));
   const x0 = Math.max(0, box.x0 - reach);
   const y0 = Math.max(0, box.y0 - reach);
   const x1 = Math.min(w - 1, box.x1 + reach);
   const y1 = Math.min(h - 1, box.y1 + reach);
-  const ring = ringPixels(plan.alpha, w, h, box);
-  if (ring.length < 16) return plan;
-  const around = medianColour(data, ring);
-  if (apart(colour, around) < MIN_CONTRAST) return plan;
   // flood the object's colour from its core, 8-connected, within the reach
   const grown = new Uint8Array(w * h);
-  const queue = core.filter((i) => dist(i, colour) <= SAME);
+  const queue = core.filter((i) => colourDistance(data, i, colour) <= SAME);
   for (const i of core) grown[i] = 1;
   let added = 0;
   while (queue.length > 0) {
@@ -64,7 +46,7 @@ export function growByColour(plan: LayerPlan, image: RgbaImage, taken: (i: numbe
         const y = py + dy;
         if (x < 0 || y < 0 || x >= w || y >= h) continue;
         const q = y * w + x;
-        if (grown[q] || taken(q) || dist(q, colour) > SAME) continue;
+        if (grown[q] || taken(q) || colourDistance(data, q, colour) > SAME) continue;
         // the colour runs on past the reach: it is the backdrop's
         if (x <= x0 || y <= y0 || x >= x1 || y >= y1) return plan;
         grown[q] = 1;
@@ -114,19 +96,4 @@ function deepShare(grown: Uint8Array, alpha: Float32Array, w: number, box: { x0:
     }
   }
   return added > 0 ? deep / added : 0;
-}
-
-/** Pixels RING_GAP to RING (chessboard distance) outside the core (alpha > 0.5) of `alpha`. */
-function ringPixels(alpha: Float32Array, w: number, h: number, box: { x0: number; y0: number; x1: number; y1: number }): number[] {
-  const x0 = Math.max(0, box.x0 - RING);
-  const y0 = Math.max(0, box.y0 - RING);
-  const bw = Math.min(w - 1, box.x1 + RING) - x0 + 1;
-  const bh = Math.min(h - 1, box.y1 + RING) - y0 + 1;
-  const core = new Uint8Array(bw * bh);
-  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) core[y * bw + x] = alpha[(y + y0) * w + x + x0]! > 0.5 ? 1 : 0;
-  const outer = growMask(core, bw, bh, RING);
-  const inner = growMask(core, bw, bh, RING_GAP - 1);
-  const out: number[] = [];
-  for (let k = 0; k < core.length; k++) if (outer[k] && !inner[k]) out.push(((k / bw) | 0) * w + y0 * w + (k % bw) + x0);
-  return out;
 }

@@ -104,4 +104,31 @@ describe('unblend', () => {
     expect(Math.abs(out[1]!.data[mid + 3]! - 128)).toBeLessThanOrEqual(3);
     expect(out[1]!.data[mid]).toBeGreaterThan(245);
   });
+
+  it('projects the alpha of a one-colour layer from its colour where the matte is soft, unless it reads as a tint', () => {
+    const w = 40;
+    const bg = createImage(w, w);
+    for (let i = 0; i < w * w; i++) bg.data.set([60, 60, 150, 255], i * 4);
+    const input = createImage(w, w);
+    input.data.set(bg.data);
+    const alpha = new Float32Array(w * w);
+    for (let y = 10; y < 30; y++) {
+      for (let x = 10; x < 30; x++) {
+        // an opaque muted red stroke icon the matte saw at 0.5, with a soft halo over the backdrop around it
+        const onStroke = x < 14 || y < 14;
+        if (onStroke) input.data.set([150, 60, 60, 255], (y * w + x) * 4);
+        alpha[y * w + x] = onStroke ? 0.5 : 0.3;
+      }
+    }
+    const [, soft] = unblend([bg, input], [{ alpha }]);
+    const [, flat] = unblend([bg, input], [{ alpha, flatColor: [150, 60, 60] }]);
+    const stroke = (12 * w + 20) * 4;
+    const halo = (20 * w + 20) * 4;
+    expect(soft!.data[stroke + 3]).toBeLessThan(200);
+    expect(flat!.data[stroke + 3]).toBe(255);
+    expect(flat!.data[halo + 3]).toBe(0);
+    // a known opacity (a tint found beneath) wins over the flat colour
+    const [, tinted] = unblend([bg, input], [{ alpha, opacity: 0.5, flatColor: [150, 60, 60] }]);
+    expect(tinted!.data[stroke + 3]).toBeLessThan(200);
+  });
 });

@@ -5,6 +5,8 @@ export interface UnblendLayer {
   alpha: Float32Array;
   /** Known uniform colour (text): alpha is re-estimated by projecting the input onto the colour line. */
   color?: [number, number, number];
+  /** One flat colour (a stroke icon, a card): when the layer reads as opaque, alpha is projected as for `color`. */
+  flatColor?: [number, number, number] | undefined;
   /** Known uniform opacity (a see-through shape whose background was recovered exactly beneath it). */
   opacity?: number | undefined;
   /** A black drop shadow around the layer (fitted alpha 0..1): where it is stronger than the layer, the layer's alpha
@@ -39,12 +41,13 @@ export function unblend(targets: RgbaImage[], layers: UnblendLayer[]): RgbaImage
     const t = targets[k]!.data;
     const b = targets[k - 1]!.data;
     const opacity = layer.color ? 1 : (layer.opacity ?? layerOpacity(layer.alpha, t, b, above));
+    const color = layer.color ?? (opacity === 1 ? layer.flatColor : undefined);
     const box = activeBounds(layer.alpha, t, b, top.width);
     boxes[k - 1] = box;
     forEachInBox(box, top.width, (i) => {
       const A = above[i]!;
       let alpha = Math.min(layer.alpha[i]! * opacity, A);
-      if (layer.color && alpha > 0) alpha = Math.min(A, projectAlpha(t, b, i, layer.color));
+      if (color && alpha > 0) alpha = Math.min(A, projectAlpha(t, b, i, color));
       if (layer.shadow && layer.shadow[i]! > alpha) alpha = Math.max(alpha, Math.min(A, shadowAlpha(t, b, i, layer.shadow[i]!)));
       alpha = Math.max(alpha, minAlpha(t, b, i, A));
       a[i] = alpha;
@@ -209,7 +212,6 @@ function minAlphaAgainst(t: Uint8ClampedArray, comp: Float32Array, i: number, A:
   return Math.min(A, m);
 }
 
-/** Alpha of a uniform colour F over B that best explains C: the projection of C - B onto F - B. */
 /**
  * The alpha of a black shadow at pixel i: how much the target is darkened from what lies beneath, so that the shadow's
  * colour solves to black (a fitted shadow's small errors go into its alpha, not its colour). Over near-black, where
@@ -226,6 +228,7 @@ function shadowAlpha(t: Uint8ClampedArray, b: Uint8ClampedArray, i: number, fitt
   return bb < 900 ? fitted : Math.min(1, Math.max(0, darkening / bb));
 }
 
+/** Alpha of a uniform colour F over B that best explains C: the projection of C - B onto F - B. */
 function projectAlpha(t: Uint8ClampedArray, b: Uint8ClampedArray, i: number, color: [number, number, number]): number {
   let num = 0;
   let den = 0;

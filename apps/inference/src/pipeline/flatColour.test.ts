@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { gradientImage } from '../testing/testImages.js';
+import { flatColour } from './flatColour.js';
+
+const W = 120;
+const H = 100;
+const inSquare = (x: number, y: number): boolean => x >= 40 && x < 80 && y >= 30 && y < 70;
+
+function square(paint: (x: number, y: number) => [number, number, number]): { alpha: Float32Array; image: ReturnType<typeof gradientImage> } {
+  const image = gradientImage(W, H, 30);
+  const alpha = new Float32Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      if (!inSquare(x, y)) continue;
+      alpha[y * W + x] = 1;
+      image.data.set(paint(x, y), (y * W + x) * 4);
+    }
+  }
+  return { alpha, image };
+}
+
+describe('flatColour', () => {
+  it('reads the colour of a one-colour object that stands out from its surroundings', () => {
+    const { alpha, image } = square(() => [200, 20, 40]);
+    const flat = flatColour(alpha, image, 0.8);
+    expect(flat?.colour).toEqual([200, 20, 40]);
+    expect(flat?.core).toHaveLength(40 * 40);
+  });
+
+  it('finds none in a multicoloured object, or in one the colour of its surroundings', () => {
+    const halves = square((x) => (x < 60 ? [200, 20, 40] : [20, 40, 200]));
+    expect(flatColour(halves.alpha, halves.image, 0.8)).toBeUndefined();
+    // the gradient's colour around the square's middle, within the contrast of its surroundings
+    const same = square(() => [93, 140, 160]);
+    expect(flatColour(same.alpha, same.image, 0.8)).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+import type { RgbaImage } from '../image.js';
+import { growMask } from './growMask.js';
+import { planBounds } from './LayerPlan.js';
+import { medianColour } from './median.js';
+
+/** A pixel this close (sum of |ΔR| + |ΔG| + |ΔB|) to an object's colour is that colour. */
+export const SAME = 40;
+/** The colour stands out from the object's surroundings by at least this much (sum over RGB). */
+const MIN_CONTRAST = 80;
+/** Surroundings: the ring from RING_GAP to RING pixels outside the core. */
+const RING_GAP = 3;
+const RING = 8;
+
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
+/** An object in one flat colour (a stroke icon, a card): its core, that colour and its surroundings' colour. */
+export interface FlatColour {
+  colour: [number, number, number];
+  around: [number, number, number];
+  /** Pixel indices of the core (alpha above 0.5) and their box. */
+  core: number[];
+  box: Box;
+}
+
+/**
+ * Whether the core of `alpha` is one flat colour (at least `minShare` of it within SAME of its median colour) that
+ * stands out from the surroundings in `image` by MIN_CONTRAST. Undefined for a multicoloured object (an emoji), one
+ * in the colour of its surroundings, or one too small to tell (under 30 core pixels).
+ */
+export function flatColour(alpha: Float32Array, image: RgbaImage, minShare: number): FlatColour | undefined {
+  const { width: w, height: h, data } = image;
+  const box = planBounds(alpha, w, 0.5);
+  if (!box) return undefined;
+  const core: number[] = [];
+  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (alpha[y * w + x]! > 0.5) core.push(y * w + x);
+  if (core.length < 30) return undefined;
+  const colour = medianColour(data, core) as FlatColour['colour'];
+  if (core.filter((i) => colourDistance(data, i, colour) <= SAME).length < minShare * core.length) return undefined;
+  const ring = ringPixels(alpha, w, h, box);
+  if (ring.length < 16) return undefined;
+  const around = medianColour(data, ring) as FlatColour['around'];
+  const contrast = Math.abs(colour[0] - around[0]) + Math.abs(colour[1] - around[1]) + Math.abs(colour[2] - around[2]);
+  return contrast < MIN_CONTRAST ? undefined : { colour, around, core, box };
+}
+
+/** Sum of |ΔR| + |ΔG| + |ΔB| between pixel i of `data` and `to`. */
+export function colourDistance(data: Uint8ClampedArray, i: number, to: readonly number[]): number {
+  return Math.abs(data[i * 4]! - to[0]!) + Math.abs(data[i * 4 + 1]! - to[1]!) + Math.abs(data[i * 4 + 2]! - to[2]!);
+}
+
+/** Pixels RING_GAP to RING (chessboard distance) outside the core (alpha > 0.5) of `alpha`. */
+function ringPixels(alpha: Float32Array, w: number, h: number, box: Box): number[] {
+  const x0 = Math.max(0, box.x0 - RING);
+  const y0 = Math.max(0, box.y0 - RING);
+  const bw = Math.min(w - 1, box.x1 + RING) - x0 + 1;
+  const bh = Math.min(h - 1, box.y1 + RING) - y0 + 1;
+  const core = new Uint8Array(bw * bh);
+  for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) core[y * bw + x] = alpha[(y + y0) * w + x + x0]! > 0.5 ? 1 : 0;
+  const outer = growMask(core, bw, bh, RING);
+  const inner = growMask(core, bw, bh, RING_GAP - 1);
+  const out: number[] = [];
+  for (let k = 0; k < core.length; k++) if (outer[k] && !inner[k]) out.push(((k / bw) | 0) * w + y0 * w + (k % bw) + x0);
+  return out;
+}
