@@ -10,7 +10,7 @@ import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { continueShapes } from './pipeline/continueShapes.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { fitDropShadow, orderByShadows } from './pipeline/dropShadow.js';
-import { flatColour } from './pipeline/flatColour.js';
+import { flatColour, trimHalo } from './pipeline/flatColour.js';
 import { flatRegions } from './pipeline/flatRegions.js';
 import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import { growByColour } from './pipeline/growByColour.js';
@@ -102,11 +102,13 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     // two objects that touch, or a stroke icon across an object, become two layers, the lower completed under the upper
     .flatMap((p) => splitTouching(p, view, minArea));
   objects = joinPieces(objects, view).map((p, i) => ({ ...p, name: `Object ${i + 1}` }));
-  // a one-colour object the matte caught part of (thin strokes) is completed along its colour
+  // a one-colour object the matte caught part of (thin strokes) is completed along its colour, and loses the matte's
+  // halo beyond its rim
   const cores = coreCounts(objects);
-  objects = objects.map((p) =>
-    growByColour(p, view, (i) => claimed[i]! > 0 || cores[i]! > (p.alpha[i]! > 0.5 ? 1 : 0)),
-  );
+  objects = objects.map((p) => {
+    const grown = growByColour(p, view, (i) => claimed[i]! > 0 || cores[i]! > (p.alpha[i]! > 0.5 ? 1 : 0));
+    return { ...grown, alpha: trimHalo(grown.alpha, view, MIN_FLAT_SHARE) };
+  });
   objects = applyHints(view, objects, hints);
   closeTextHoles(objects, claimed, w, h);
   // a glyph read from inside an object (the 禁 on an emoji) is part of its drawing; elsewhere it is an object of its own

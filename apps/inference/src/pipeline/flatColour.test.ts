@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradientImage } from '../testing/testImages.js';
-import { flatColour } from './flatColour.js';
+import { flatColour, trimHalo } from './flatColour.js';
 
 const W = 120;
 const H = 100;
@@ -33,5 +33,18 @@ describe('flatColour', () => {
     // the gradient's colour around the square's middle, within the contrast of its surroundings
     const same = square(() => [93, 140, 160]);
     expect(flatColour(same.alpha, same.image, 0.8)).toBeUndefined();
+  });
+
+  it("cuts a one-colour object's soft halo beyond its rim, and leaves a multicoloured object's alone", () => {
+    const { alpha, image } = square(() => [200, 20, 40]);
+    // the matte's halo: 0.3 for 8 px around the square
+    for (let y = 22; y < 78; y++) for (let x = 32; x < 88; x++) if (!inSquare(x, y)) alpha[y * W + x] = 0.3;
+    const trimmed = trimHalo(alpha, image, 0.8);
+    expect(trimmed[50 * W + 81]).toBeCloseTo(0.3); // 2 px out: the rim
+    expect(trimmed[50 * W + 83]).toBe(0); // 4 px out: the halo
+    expect(trimmed[50 * W + 60]).toBe(1);
+    const halves = square((x) => (x < 60 ? [200, 20, 40] : [20, 40, 200]));
+    for (let y = 22; y < 78; y++) for (let x = 32; x < 88; x++) if (!inSquare(x, y)) halves.alpha[y * W + x] = 0.3;
+    expect(trimHalo(halves.alpha, halves.image, 0.8)).toBe(halves.alpha);
   });
 });

@@ -62,3 +62,40 @@ function ringPixels(alpha: Float32Array, w: number, h: number, box: Box): number
   for (let k = 0; k < core.length; k++) if (outer[k] && !inner[k]) out.push(((k / bw) | 0) * w + y0 * w + (k % bw) + x0);
   return out;
 }
+
+/** A one-colour object's rim reaches this far (chessboard pixels) from the pixels in its colour. */
+const RIM = 2;
+
+/**
+ * The soft part (alpha below 0.5) of a one-colour object's alpha that lies further than RIM from any pixel of its
+ * colour is the matte's halo over the backdrop (sequins around a stroke icon), not the object: it is cut, so the
+ * backdrop stays in the background instead of being filled over and unblended into the layer. Unchanged when the
+ * object is not one colour (see flatColour).
+ */
+export function trimHalo(alpha: Float32Array, image: RgbaImage, minShare: number): Float32Array {
+  const flat = flatColour(alpha, image, minShare);
+  if (!flat) return alpha;
+  const { width: w, height: h, data } = image;
+  const box = planBounds(alpha, w, 0);
+  if (!box) return alpha;
+  const x0 = Math.max(0, box.x0 - RIM);
+  const y0 = Math.max(0, box.y0 - RIM);
+  const bw = Math.min(w - 1, box.x1 + RIM) - x0 + 1;
+  const bh = Math.min(h - 1, box.y1 + RIM) - y0 + 1;
+  const own = new Uint8Array(bw * bh);
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      const i = (y + y0) * w + x + x0;
+      if (alpha[i]! > 0 && colourDistance(data, i, flat.colour) <= SAME) own[y * bw + x] = 1;
+    }
+  }
+  const rim = growMask(own, bw, bh, RIM);
+  const out = Float32Array.from(alpha);
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      const i = (y + y0) * w + x + x0;
+      if (out[i]! > 0 && out[i]! < 0.5 && !rim[y * bw + x]) out[i] = 0;
+    }
+  }
+  return out;
+}
