@@ -211,7 +211,8 @@ async function peelBeneath(
   const found = objectPlans(under, { minArea, namePrefix: 'Object (behind)' })
     .filter((p) => coverage(p) < MAX_OBJECT_SHARE && !isBackgroundPiece(p, input.width, input.height, BENEATH_DOUBTFUL))
     .filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES)
-    .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY);
+    .filter((p) => surroundSimilarity(p.alpha, beneath) <= MAX_SURROUND_SIMILARITY)
+    .map((p) => ({ ...p, alpha: trimHalo(p.alpha, beneath, MIN_FLAT_SHARE) }));
   // flat cards the matte took for backdrop, unless they are the fill of a hole above or already matted
   const taken = coveredBy(found, 0.5, size);
   const shapes = flatRegions(beneath).filter((p) => shareIn(p.alpha, holes) <= MAX_SHARE_IN_HOLES && shareIn(p.alpha, taken) <= 0.5);
