@@ -10,7 +10,7 @@ import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { continueShapes } from './pipeline/continueShapes.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { fitDropShadow, orderByShadows } from './pipeline/dropShadow.js';
-import { flatColour, trimHalo } from './pipeline/flatColour.js';
+import { flatColour, isStrokes, trimHalo } from './pipeline/flatColour.js';
 import { flatRegions } from './pipeline/flatRegions.js';
 import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import { growByColour } from './pipeline/growByColour.js';
@@ -27,7 +27,7 @@ import { splitTouching } from './pipeline/splitTouching.js';
 import { continueCovered, stackText } from './pipeline/stackText.js';
 import { surroundSimilarity } from './pipeline/surroundSimilarity.js';
 import { loadTextDetector, type DetectedText, type TextDetector } from './pipeline/textStage.js';
-import { unblend } from './pipeline/unblend.js';
+import { unblend, type UnblendLayer } from './pipeline/unblend.js';
 import { validateImage, validateOptions, type LayerCount } from './pipeline/validateInput.js';
 
 export interface DecomposeOptions {
@@ -150,8 +150,7 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     plans.map((p, k) => ({
       alpha: p.alpha,
       shadow: p.shadow,
-      // a one-colour object (a stroke icon, a card) takes its alpha from its colour: the matte is soft on thin strokes
-      ...(p.text ? { color: p.text.color } : { opacity: opacities[k], flatColor: opacities[k] === undefined ? flatColour(p.alpha, targets[k + 1]!, MIN_FLAT_SHARE)?.colour : undefined }),
+      ...(p.text ? { color: p.text.color } : objectColour(p, targets[k + 1]!, opacities[k])),
     })),
   );
   progress('unblend', 1);
@@ -171,6 +170,18 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
     if (plan?.kind === 'text' && plan.text) layer.text = plan.text;
     return layer;
   });
+}
+
+/**
+ * How unblend reads an object's alpha: a tint found beneath it gives its opacity; a one-colour object (a stroke icon, a
+ * card) takes its alpha from its colour, as the matte is soft on thin strokes; and a stroke icon is opaque, since over a
+ * smooth backdrop its few pixels, mostly rim, show nothing see-through (texture showing through is the tint above).
+ */
+function objectColour(plan: LayerPlan, target: RgbaImage, opacity: number | undefined): Pick<UnblendLayer, 'opacity' | 'flatColor'> {
+  if (opacity !== undefined) return { opacity };
+  const flat = flatColour(plan.alpha, target, MIN_FLAT_SHARE);
+  if (!flat) return {};
+  return { flatColor: flat.colour, ...(isStrokes(flat, target.width) ? { opacity: 1 } : {}) };
 }
 
 /** An object is one flat colour when this share of its core is within SAME of its median colour (see flatColour). */

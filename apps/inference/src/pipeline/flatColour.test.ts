@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gradientImage } from '../testing/testImages.js';
-import { flatColour, trimHalo } from './flatColour.js';
+import { flatColour, isStrokes, trimHalo } from './flatColour.js';
 
 const W = 120;
 const H = 100;
@@ -46,5 +46,13 @@ describe('flatColour', () => {
     const halves = square((x) => (x < 60 ? [200, 20, 40] : [20, 40, 200]));
     for (let y = 22; y < 78; y++) for (let x = 32; x < 88; x++) if (!inSquare(x, y)) halves.alpha[y * W + x] = 0.3;
     expect(trimHalo(halves.alpha, halves.image, 0.8)).toBe(halves.alpha);
+  });
+
+  it('tells strokes (a ring 4 px wide) from an area (a filled square)', () => {
+    const card = square(() => [200, 20, 40]);
+    expect(isStrokes(flatColour(card.alpha, card.image, 0.8)!, W)).toBe(false);
+    const ring = square(() => [200, 20, 40]);
+    for (let y = 34; y < 66; y++) for (let x = 44; x < 76; x++) ring.alpha[y * W + x] = 0;
+    expect(isStrokes(flatColour(ring.alpha, ring.image, 0.8)!, W)).toBe(true);
   });
 });

@@ -99,3 +99,23 @@ export function trimHalo(alpha: Float32Array, image: RgbaImage, minShare: number
   }
   return out;
 }
+
+/**
+ * Strokes, not areas: at most MAX_DEEP_SHARE of the core lies deeper inside it than STROKE_DEPTH of its box's longer
+ * side (chessboard pixels, at least MIN_STROKE_DEPTH); Lucide strokes are 1/12 of the icon wide.
+ */
+const STROKE_DEPTH = 0.07;
+const MIN_STROKE_DEPTH = 4;
+const MAX_DEEP_SHARE = 0.3;
+
+/** Whether the object's core is thin strokes (a stroke icon) rather than an area (a card, a disc). */
+export function isStrokes({ core, box }: FlatColour, w: number): boolean {
+  const bw = box.x1 - box.x0 + 1;
+  const bh = box.y1 - box.y0 + 1;
+  const outside = new Uint8Array(bw * bh).fill(1);
+  for (const i of core) outside[(Math.floor(i / w) - box.y0) * bw + (i % w) - box.x0] = 0;
+  const near = growMask(outside, bw, bh, Math.max(MIN_STROKE_DEPTH, Math.round(STROKE_DEPTH * Math.max(bw, bh))));
+  let deep = 0;
+  for (let k = 0; k < near.length; k++) if (!near[k]) deep++;
+  return deep <= MAX_DEEP_SHARE * core.length;
+}
