@@ -10,7 +10,7 @@ import { closeTextHoles } from './pipeline/closeTextHoles.js';
 import { continueShapes } from './pipeline/continueShapes.js';
 import { edgeTint } from './pipeline/edgeTint.js';
 import { fitDropShadow, orderByShadows } from './pipeline/dropShadow.js';
-import { flatColour, isStrokes, trimHalo } from './pipeline/flatColour.js';
+import { coreOf, flatColour, isStrokes, trimHalo } from './pipeline/flatColour.js';
 import { flatRegions } from './pipeline/flatRegions.js';
 import { foreignObjects, touchesAny } from './pipeline/foreignObjects.js';
 import { growByColour } from './pipeline/growByColour.js';
@@ -174,14 +174,14 @@ async function run(input: RgbaImage, options: DecomposeOptions): Promise<Layer[]
 
 /**
  * How unblend reads an object's alpha: a tint found beneath it gives its opacity; a one-colour object (a stroke icon, a
- * card) takes its alpha from its colour, as the matte is soft on thin strokes; and a stroke icon is opaque, since over a
- * smooth backdrop its few pixels, mostly rim, show nothing see-through (texture showing through is the tint above).
+ * card) takes its alpha from its colour, as the matte is soft on thin strokes; and an object of thin strokes is opaque:
+ * over a smooth backdrop its few pixels, mostly rim, show nothing see-through (texture showing through is the tint).
  */
 function objectColour(plan: LayerPlan, target: RgbaImage, opacity: number | undefined): Pick<UnblendLayer, 'opacity' | 'flatColor'> {
   if (opacity !== undefined) return { opacity };
   const flat = flatColour(plan.alpha, target, MIN_FLAT_SHARE);
-  if (!flat) return {};
-  return { flatColor: flat.colour, ...(isStrokes(flat, target.width) ? { opacity: 1 } : {}) };
+  const core = flat ?? coreOf(plan.alpha, target.width);
+  return { ...(flat ? { flatColor: flat.colour } : {}), ...(core && isStrokes(core, target.width) ? { opacity: 1 } : {}) };
 }
 
 /** An object is one flat colour when this share of its core is within SAME of its median colour (see flatColour). */

@@ -29,11 +29,9 @@ export interface FlatColour {
  */
 export function flatColour(alpha: Float32Array, image: RgbaImage, minShare: number): FlatColour | undefined {
   const { width: w, height: h, data } = image;
-  const box = planBounds(alpha, w, 0.5);
-  if (!box) return undefined;
-  const core: number[] = [];
-  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (alpha[y * w + x]! > 0.5) core.push(y * w + x);
-  if (core.length < 30) return undefined;
+  const found = coreOf(alpha, w);
+  if (!found) return undefined;
+  const { core, box } = found;
   const colour = medianColour(data, core) as FlatColour['colour'];
   if (core.filter((i) => colourDistance(data, i, colour) <= SAME).length < minShare * core.length) return undefined;
   const ring = ringPixels(alpha, w, h, box);
@@ -41,6 +39,15 @@ export function flatColour(alpha: Float32Array, image: RgbaImage, minShare: numb
   const around = medianColour(data, ring) as FlatColour['around'];
   const contrast = Math.abs(colour[0] - around[0]) + Math.abs(colour[1] - around[1]) + Math.abs(colour[2] - around[2]);
   return contrast < MIN_CONTRAST ? undefined : { colour, around, core, box };
+}
+
+/** The pixels of `alpha` above 0.5 and their box; undefined under 30 pixels (too small to tell anything). */
+export function coreOf(alpha: Float32Array, w: number): Pick<FlatColour, 'core' | 'box'> | undefined {
+  const box = planBounds(alpha, w, 0.5);
+  if (!box) return undefined;
+  const core: number[] = [];
+  for (let y = box.y0; y <= box.y1; y++) for (let x = box.x0; x <= box.x1; x++) if (alpha[y * w + x]! > 0.5) core.push(y * w + x);
+  return core.length < 30 ? undefined : { core, box };
 }
 
 /** Sum of |ΔR| + |ΔG| + |ΔB| between pixel i of `data` and `to`. */
@@ -109,7 +116,7 @@ const MIN_STROKE_DEPTH = 4;
 const MAX_DEEP_SHARE = 0.3;
 
 /** Whether the object's core is thin strokes (a stroke icon) rather than an area (a card, a disc). */
-export function isStrokes({ core, box }: FlatColour, w: number): boolean {
+export function isStrokes({ core, box }: Pick<FlatColour, 'core' | 'box'>, w: number): boolean {
   const bw = box.x1 - box.x0 + 1;
   const bh = box.y1 - box.y0 + 1;
   const outside = new Uint8Array(bw * bh).fill(1);
