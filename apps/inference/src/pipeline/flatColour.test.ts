@@ -54,5 +54,9 @@ describe('flatColour', () => {
     const ring = square(() => [200, 20, 40]);
     for (let y = 34; y < 66; y++) for (let x = 44; x < 76; x++) ring.alpha[y * W + x] = 0;
     expect(isStrokes(flatColour(ring.alpha, ring.image, 0.8)!, W)).toBe(true);
+    // a bar 6 px high filling its box
+    const bar = square(() => [200, 20, 40]);
+    for (let y = 36; y < 70; y++) for (let x = 40; x < 80; x++) bar.alpha[y * W + x] = 0;
+    expect(isStrokes(flatColour(bar.alpha, bar.image, 0.8)!, W)).toBe(true);
   });
 });

@@ -117,11 +117,12 @@ const MAX_DEEP_SHARE = 0.3;
 
 /** Whether the object's core is thin strokes (a stroke icon) rather than an area (a card, a disc). */
 export function isStrokes({ core, box }: Pick<FlatColour, 'core' | 'box'>, w: number): boolean {
-  const bw = box.x1 - box.x0 + 1;
-  const bh = box.y1 - box.y0 + 1;
+  // the box with a one-pixel frame of outside, so that a bar filling its box is thin too
+  const bw = box.x1 - box.x0 + 3;
+  const bh = box.y1 - box.y0 + 3;
   const outside = new Uint8Array(bw * bh).fill(1);
-  for (const i of core) outside[(Math.floor(i / w) - box.y0) * bw + (i % w) - box.x0] = 0;
-  const near = growMask(outside, bw, bh, Math.max(MIN_STROKE_DEPTH, Math.round(STROKE_DEPTH * Math.max(bw, bh))));
+  for (const i of core) outside[(Math.floor(i / w) - box.y0 + 1) * bw + (i % w) - box.x0 + 1] = 0;
+  const near = growMask(outside, bw, bh, Math.max(MIN_STROKE_DEPTH, Math.round(STROKE_DEPTH * Math.max(bw - 2, bh - 2))));
   let deep = 0;
   for (let k = 0; k < near.length; k++) if (!near[k]) deep++;
   return deep <= MAX_DEEP_SHARE * core.length;
