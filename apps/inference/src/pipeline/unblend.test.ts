@@ -11,6 +11,13 @@ function noise(w: number, h: number, seed: number, alpha = () => 255): RgbaImage
   return img;
 }
 
+/** A w × w image of one opaque colour. */
+function plain(w: number, rgb: [number, number, number]): RgbaImage {
+  const img = createImage(w, w);
+  for (let i = 0; i < w * w; i++) img.data.set([...rgb, 255], i * 4);
+  return img;
+}
+
 function softAlpha(w: number, h: number, seed: number): Float32Array {
   const rand = seeded(seed);
   return Float32Array.from({ length: w * h }, () => (rand() < 0.4 ? 0 : rand()));
@@ -35,10 +42,8 @@ describe('unblend', () => {
 
   it('keeps planned alpha where the fill is right: a 50% layer over the true background is solved to 50%', () => {
     const w = 8;
-    const bg = createImage(w, w);
-    for (let i = 0; i < w * w; i++) bg.data.set([0, 0, 200, 255], i * 4);
-    const input = createImage(w, w);
-    for (let i = 0; i < w * w; i++) input.data.set([128, 0, 100, 255], i * 4); // 50% red (255,0,0) over blue
+    const bg = plain(w, [0, 0, 200]);
+    const input = plain(w, [128, 0, 100]); // 50% red (255,0,0) over blue
     const out = unblend([bg, input], [{ alpha: new Float32Array(w * w).fill(0.5) }]);
     expect(out[1]!.data[3]).toBe(128);
     expect(out[1]!.data[0]).toBeGreaterThan(250);
@@ -87,10 +92,8 @@ describe('unblend', () => {
 
   it('finds a tint whose core also holds a small piece of something else (a neighbour, a shadow)', () => {
     const w = 40;
-    const bg = createImage(w, w);
-    for (let i = 0; i < w * w; i++) bg.data.set([0, 0, 200, 255], i * 4);
-    const input = createImage(w, w);
-    input.data.set(bg.data);
+    const bg = plain(w, [0, 0, 200]);
+    const input = plain(w, [0, 0, 200]);
     const alpha = new Float32Array(w * w);
     for (let y = 10; y < 35; y++) {
       for (let x = 10; x < 35; x++) {
@@ -107,10 +110,8 @@ describe('unblend', () => {
 
   it('projects the alpha of a one-colour layer from its colour where the matte is soft, unless it reads as a tint', () => {
     const w = 40;
-    const bg = createImage(w, w);
-    for (let i = 0; i < w * w; i++) bg.data.set([60, 60, 150, 255], i * 4);
-    const input = createImage(w, w);
-    input.data.set(bg.data);
+    const bg = plain(w, [60, 60, 150]);
+    const input = plain(w, [60, 60, 150]);
     const alpha = new Float32Array(w * w);
     for (let y = 10; y < 30; y++) {
       for (let x = 10; x < 30; x++) {
